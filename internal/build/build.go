@@ -1,0 +1,220 @@
+package build
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/pkpm-btn3/pkpm/internal/config"
+	"github.com/pkpm-btn3/pkpm/internal/content"
+	"github.com/pkpm-btn3/pkpm/internal/deck"
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/layout"
+	"github.com/pkpm-btn3/pkpm/internal/render"
+	"github.com/pkpm-btn3/pkpm/internal/theme"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Root    string // project folder
+	Project config.Project
+	Posts   []string // post files relative to Root
+	Out     string   // output folder (dist)
+	Format  render.Format
+	Workers int // 0: one per core
+	// Progress, when set, is called after each post, from one goroutine
+	// at a time.
+	Progress func(done, total int)
+}
+
+// SlideInfo describes one written slide in slides.json.
+type SlideInfo struct {
+	File     string   `json:"file"`
+	Width    int      `json:"width"`
+	Height   int      `json:"height"`
+	Alt      string   `json:"alt"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Manifest is slides.json: what a post's folder holds.
+type Manifest struct {
+	Slug   string      `json:"slug"`
+	Title  string      `json:"title"`
+	Source string      `json:"source"`
+	Slides []SlideInfo `json:"slides"`
+}
+
+// PostResult is what happened to one post.
+type PostResult struct {
+	File     string
+	Slug     string
+	Slides   int
+	Diags    []diag.Diagnostic // warnings, and the error when Err is set
+	Err      error
+	Manifest Manifest
+}
+
+// Run builds the posts in parallel, keeps going past failures, and returns
+// one result per post in the order given.
+func Run(opts Options) ([]PostResult, error) {
+	fonts, err := theme.Fonts()
+	if err != nil {
+		return nil, err
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]PostResult, len(opts.Posts))
+	jobs := make(chan int)
+	var mu sync.Mutex
+	done := 0
+	tmpls := newTemplateCache(opts.Root)
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, max(len(opts.Posts), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			wk := &worker{opts: opts, eng: layout.New(fonts.Clone()), r: render.New(), tmpls: tmpls}
+			for i := range jobs {
+				results[i] = wk.post(opts.Posts[i])
+				if opts.Progress != nil {
+					mu.Lock()
+					done++
+					opts.Progress(done, len(opts.Posts))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range opts.Posts {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results, nil
+}
+
+// worker owns the caches one goroutine needs.
+type worker struct {
+	opts  Options
+	eng   *layout.Engine
+	r     *render.Renderer
+	tmpls *templateCache
+}
+
+// Compose reads and composes one post without writing anything: the part
+// of a build that tests and the preview share.
+func (w *worker) compose(file string) (*content.Article, []deck.Slide, []diag.Diagnostic, error) {
+	src, err := os.ReadFile(filepath.Join(w.opts.Root, file))
+	if err != nil {
+		return nil, nil, nil, diag.Errorf(file, 0, "cannot read the post: %v", err)
+	}
+	a, err := content.Parse(file, src, w.opts.Project.Location)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	diags := append([]diag.Diagnostic(nil), a.Warnings...)
+	name := a.Meta.Template
+	if name == "" {
+		name = w.opts.Project.Defaults.Template
+	}
+	t, err := w.tmpls.get(name)
+	if err != nil {
+		return a, nil, diags, diag.Errorf(file, 0, "%v", err)
+	}
+	imgs, err := loadImages(w.opts.Root, file, a)
+	if err != nil {
+		return a, nil, diags, err
+	}
+	size := a.Meta.Size
+	if size == "" {
+		size = w.opts.Project.Defaults.Size
+	}
+	slides, more := deck.Compose(deck.Input{Article: a, Template: t, Project: w.opts.Project, Size: size, Images: imgs}, w.eng)
+	return a, slides, append(diags, more...), nil
+}
+
+// post builds one post into a temporary folder and swaps it into place.
+func (w *worker) post(file string) (res PostResult) {
+	res.File = file
+	res.Slug = slugOfPath(file)
+	defer func() {
+		// A panic in one post must not take the others down; report it
+		// as that post's failure.
+		if p := recover(); p != nil {
+			res.Err = diag.Errorf(file, 0, "internal error while building this post: %v; please report it with the post attached", p)
+		}
+		if res.Err != nil {
+			var d diag.Diagnostic
+			if !errors.As(res.Err, &d) {
+				d = diag.Errorf(file, 0, "%v", res.Err)
+			}
+			res.Diags = append(res.Diags, d)
+		}
+	}()
+	a, slides, diags, err := w.compose(file)
+	res.Diags = diags
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Slug = a.Slug
+	m := Manifest{Slug: a.Slug, Title: a.Meta.Title, Source: filepath.ToSlash(file)}
+	files := map[string][]byte{}
+	for i, s := range slides {
+		img := w.r.Draw(s)
+		data, err := render.Encode(img, w.opts.Format)
+		if err != nil {
+			res.Err = fmt.Errorf("encoding slide %d: %w", i+1, err)
+			return res
+		}
+		name := fmt.Sprintf("%02d%s", i+1, w.opts.Format.Ext())
+		files[name] = data
+		m.Slides = append(m.Slides, SlideInfo{File: name, Width: s.W, Height: s.H, Alt: s.Alt, Warnings: s.Warnings})
+	}
+	js, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	files["slides.json"] = append(js, '\n')
+	if err := writeDirAtomic(filepath.Join(w.opts.Out, "slides", a.Slug), files); err != nil {
+		res.Err = diag.Errorf(file, 0, "writing slides: %v", err)
+		return res
+	}
+	res.Slides = len(slides)
+	res.Manifest = m
+	return res
+}
+
+// templateCache loads each template once per build.
+type templateCache struct {
+	root string
+	mu   sync.Mutex
+	m    map[string]templateResult
+}
+
+type templateResult struct {
+	t   *theme.Template
+	err error
+}
+
+func newTemplateCache(root string) *templateCache {
+	return &templateCache{root: root, m: map[string]templateResult{}}
+}
+
+func (c *templateCache) get(name string) (*theme.Template, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r, ok := c.m[name]; ok {
+		return r.t, r.err
+	}
+	t, err := theme.Load(c.root, name)
+	c.m[name] = templateResult{t, err}
+	return t, err
+}

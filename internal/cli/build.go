@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pkpm-btn3/pkpm/internal/build"
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/render"
+)
+
+// BuildOptions are the options of `pkpm build`.
+type BuildOptions struct {
+	g      *globals
+	Posts  []string
+	Out    string
+	Format string
+	// now is injected so tests get stable summaries.
+	now func() time.Time
+}
+
+func newBuildCmd(g *globals, runF func(*BuildOptions) error) *cobra.Command {
+	opts := &BuildOptions{g: g, now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "build [<post>...]",
+		Short: "Render posts into carousel images",
+		Long: `Render posts into numbered carousel images under dist/slides/<slug>/.
+
+Without arguments every post in posts/ is built, drafts included. A post is
+named by its file or its slug. Each post's folder is replaced only when the
+whole post has built, so a failed post keeps its previous images.`,
+		Example: `  $ pkpm build
+  $ pkpm build posts/cara-memakai-masker.md
+  $ pkpm build cuci-tangan-6-langkah --format png --out /tmp/slides`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Posts = args
+			if _, err := render.ParseFormat(opts.Format); err != nil {
+				return usageError("%v", err)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return buildRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Out, "out", "", "output `folder` (default: dist in the project)")
+	cmd.Flags().StringVar(&opts.Format, "format", "jpeg", "image format: jpeg or png")
+	return cmd
+}
+
+func buildRun(opts *BuildOptions) error {
+	s := opts.g.streams
+	p, err := opts.g.openProject()
+	if err != nil {
+		return err
+	}
+	format, _ := render.ParseFormat(opts.Format)
+	cwd, _ := os.Getwd()
+	var posts []string
+	if len(opts.Posts) > 0 {
+		if posts, err = build.ResolvePosts(p.root, cwd, opts.Posts); err != nil {
+			return usageError("%v", err)
+		}
+	} else if posts, err = build.FindPosts(p.root); err != nil {
+		return err
+	}
+	if len(posts) == 0 {
+		return &exitError{code: ExitFailure, err: fmt.Errorf("no posts in %s; write one as posts/<slug>.md", filepath.Join(p.root, "posts"))}
+	}
+	out := opts.Out
+	if out == "" {
+		out = filepath.Join(p.root, "dist")
+	} else if !filepath.IsAbs(out) {
+		out = filepath.Join(cwd, out)
+	}
+	bar := newProgress(s, !opts.g.quiet && s.ErrTTY)
+	start := opts.now()
+	results, err := build.Run(build.Options{Root: p.root, Project: p.cfg, Posts: posts, Out: out, Format: format, Progress: bar.update})
+	bar.clear()
+	if err != nil {
+		return err
+	}
+	failed, slides := 0, 0
+	for _, r := range results {
+		printDiags(s, r.Diags)
+		slides += r.Slides
+		if r.Err != nil {
+			failed++
+		}
+	}
+	elapsed := opts.now().Sub(start)
+	if failed > 0 {
+		fmt.Fprintf(s.Err, "%s %d of %d posts (%d slides) in %s; %d failed\n", s.paint("31;1", "built"), len(results)-failed, len(results), slides, round(elapsed), failed)
+		return silent(ExitFailure)
+	}
+	if !opts.g.quiet {
+		fmt.Fprintf(s.Err, "%s %d %s, %d slides in %s → %s\n", s.paint("32;1", "built"), len(results), plural(len(results), "post"), slides, round(elapsed), relTo(cwd, filepath.Join(out, "slides")))
+	}
+	return nil
+}
+
+// printDiags prints problems as file:line: message, errors first.
+func printDiags(s *Streams, ds []diag.Diagnostic) {
+	for _, sev := range []diag.Severity{diag.Error, diag.Warning} {
+		for _, d := range ds {
+			if d.Severity != sev {
+				continue
+			}
+			label := s.paint("33", "warning: ")
+			if sev == diag.Error {
+				label = s.paint("31", "error: ")
+			}
+			where := strings.TrimSuffix(diag.Diagnostic{File: d.File, Line: d.Line}.String(), ": ")
+			if where != "" {
+				where += ": "
+			}
+			fmt.Fprintf(s.Err, "%s%s%s\n", where, label, d.Message)
+		}
+	}
+}
+
+func round(d time.Duration) time.Duration {
+	if d > time.Second {
+		return d.Round(10 * time.Millisecond)
+	}
+	return d.Round(time.Millisecond)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+func relTo(base, path string) string {
+	if r, err := filepath.Rel(base, path); err == nil && !strings.HasPrefix(r, "..") {
+		return r
+	}
+	return path
+}

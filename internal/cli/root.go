@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pkpm-btn3/pkpm/internal/config"
+)
+
+// globals are the flags every command takes.
+type globals struct {
+	streams *Streams
+	project string
+	quiet   bool
+	noColor bool
+}
+
+// Main runs pkpm with arguments and returns the exit code.
+func Main(args []string, s *Streams) int {
+	g := &globals{streams: s}
+	root := newRoot(g)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var e *exitError
+	if !errors.As(err, &e) || e.err != nil {
+		fmt.Fprintln(s.Err, "pkpm: "+err.Error())
+	}
+	return exitCode(err)
+}
+
+func newRoot(g *globals) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "pkpm <command>",
+		Short: "Turn Markdown articles into Instagram carousel images",
+		Long: `pkpm turns Markdown articles into branded Instagram carousel images,
+checks them against Instagram's rules, and exports ready-to-upload bundles.
+
+Run it anywhere inside a project: it finds pkpm.yaml in the folder or above.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if g.noColor || g.streams.Environ("NO_COLOR") != "" {
+				g.streams.Color = false
+			}
+			return nil
+		},
+	}
+	root.SetOut(g.streams.Out)
+	root.SetErr(g.streams.Err)
+	root.PersistentFlags().StringVar(&g.project, "project", "", "project `folder` (default: the nearest folder upwards holding pkpm.yaml)")
+	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "print only problems")
+	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "never colour the output (also set by NO_COLOR)")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError("%v; see `%s --help`", err, c.CommandPath())
+	})
+	root.AddCommand(newBuildCmd(g, nil), newVersionCmd(g))
+	return root
+}
+
+// project is an opened project: its folder and settings.
+type project struct {
+	root string
+	cfg  config.Project
+}
+
+// openProject finds and reads the project: --project, else pkpm.yaml in
+// the working folder or above, else the working folder with defaults.
+func (g *globals) openProject() (*project, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	root := g.project
+	if root != "" {
+		if !filepath.IsAbs(root) {
+			root = filepath.Join(cwd, root)
+		}
+		if st, err := os.Stat(root); err != nil || !st.IsDir() {
+			return nil, usageError("project folder %q does not exist", g.project)
+		}
+	} else {
+		root = findRoot(cwd)
+	}
+	cfg := config.Default()
+	src, err := os.ReadFile(filepath.Join(root, config.FileName))
+	switch {
+	case err == nil:
+		if cfg, err = config.Parse(config.FileName, src); err != nil {
+			return nil, err
+		}
+	case errors.Is(err, fs.ErrNotExist):
+	default:
+		return nil, err
+	}
+	return &project{root: root, cfg: cfg}, nil
+}
+
+// findRoot walks up from dir to the first folder holding pkpm.yaml.
+func findRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, config.FileName)); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}

@@ -1,0 +1,126 @@
+// Package config owns pkpm.yaml: the project's settings, their defaults,
+// and strict decoding that names the file and line of every mistake.
+// It imports no other internal package.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // Asia/Jakarta must resolve on machines without zoneinfo
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+)
+
+// FileName is the project file looked for upwards from the working folder.
+const FileName = "pkpm.yaml"
+
+// Project is pkpm.yaml.
+type Project struct {
+	// Handle is the Instagram account, with its '@'.
+	Handle string `yaml:"handle"`
+	// Name is the account's display name.
+	Name     string   `yaml:"name"`
+	Timezone string   `yaml:"timezone"`
+	Defaults Defaults `yaml:"defaults"`
+	Closing  Closing  `yaml:"closing"`
+	// Location is Timezone, loaded.
+	Location *time.Location `yaml:"-"`
+}
+
+// Defaults apply to posts that do not say otherwise.
+type Defaults struct {
+	Template string `yaml:"template"`
+	Size     string `yaml:"size"`
+}
+
+// Closing is the call-to-action slide at the end of every carousel.
+type Closing struct {
+	Title string `yaml:"title"`
+	Text  string `yaml:"text"`
+}
+
+// Default is the configuration used when a folder has no pkpm.yaml.
+func Default() Project {
+	p := Project{
+		Handle:   "@pkpm.btn3",
+		Name:     "PKPM BTN 3 Way Halim",
+		Timezone: "Asia/Jakarta",
+		Defaults: Defaults{Template: "edukasi", Size: "portrait"},
+	}
+	p.fill()
+	return p
+}
+
+// fill completes what the file left out.
+func (p *Project) fill() {
+	if p.Timezone == "" {
+		p.Timezone = "Asia/Jakarta"
+	}
+	if p.Defaults.Template == "" {
+		p.Defaults.Template = "edukasi"
+	}
+	if p.Defaults.Size == "" {
+		p.Defaults.Size = "portrait"
+	}
+	if p.Handle != "" && !strings.HasPrefix(p.Handle, "@") {
+		p.Handle = "@" + p.Handle
+	}
+	if p.Closing.Title == "" {
+		p.Closing.Title = "Bermanfaat? Simpan dan bagikan!"
+	}
+	if p.Closing.Text == "" {
+		p.Closing.Text = "Ikuti " + p.Handle + " untuk info kesehatan dan kegiatan warga lainnya."
+	}
+}
+
+var (
+	lineRE    = regexp.MustCompile(`line (\d+): (.*)`)
+	unknownRE = regexp.MustCompile(`field (\S+) not found in type`)
+)
+
+// Parse decodes pkpm.yaml strictly: unknown keys and wrong types are
+// errors naming the line.
+func Parse(file string, src []byte) (Project, error) {
+	var p Project
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
+		return p, YAMLError(file, err)
+	}
+	p.fill()
+	loc, err := time.LoadLocation(p.Timezone)
+	if err != nil {
+		return p, diag.Errorf(file, 0, "unknown timezone %q; use an IANA name such as \"Asia/Jakarta\"", p.Timezone)
+	}
+	p.Location = loc
+	switch p.Defaults.Size {
+	case "portrait", "square", "landscape":
+	default:
+		return p, diag.Errorf(file, 0, "defaults.size %q is not one of portrait, square, landscape", p.Defaults.Size)
+	}
+	return p, nil
+}
+
+// YAMLError turns yaml.v3's messages into "file:line: what; how to fix".
+func YAMLError(file string, err error) error {
+	m := lineRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return diag.Errorf(file, 0, "not valid YAML: %v", err)
+	}
+	line, _ := strconv.Atoi(m[1])
+	msg := m[2]
+	if f := unknownRE.FindStringSubmatch(msg); f != nil {
+		msg = fmt.Sprintf("unknown key %q; see the comments in a file made by `pkpm init` for the keys", f[1])
+	} else if strings.Contains(msg, "cannot unmarshal") {
+		msg = "wrong type: " + msg
+	}
+	return diag.Errorf(file, line, "%s", msg)
+}

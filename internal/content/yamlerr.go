@@ -1,0 +1,106 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+)
+
+// maxSearchLines bounds the search for the line of a YAML error; front
+// matter is a dozen lines in practice.
+const maxSearchLines = 200
+
+// parseYAML parses front matter text into a node tree. A panic inside the
+// YAML library is turned into an error: no input may crash a build.
+func parseYAML(src []byte) (root yaml.Node, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: %v", r)
+		}
+	}()
+	err = yaml.Unmarshal(src, &root)
+	return root, err
+}
+
+// yamlError turns a yaml.v3 syntax error into a diagnostic on the file
+// line it is about. offset is the file line just before the YAML text.
+func yamlError(file string, src []byte, offset int, err error) diag.Diagnostic {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	reported, rest, hasLine := cutYAMLLine(msg)
+	msg = rest
+	line, found := firstBadLine(src)
+	if !found && hasLine {
+		line = reported
+	}
+	line = min(max(line, 1), max(countLines(src), 1))
+	return diag.Errorf(file, offset+line, "front matter is not valid YAML: %s; %s", msg, yamlHint(msg, src, line))
+}
+
+// cutYAMLLine splits "line 3: message" into 3 and "message".
+func cutYAMLLine(msg string) (int, string, bool) {
+	rest, ok := strings.CutPrefix(msg, "line ")
+	if !ok {
+		return 0, msg, false
+	}
+	num, text, ok := strings.Cut(rest, ": ")
+	if !ok {
+		return 0, msg, false
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil {
+		return 0, msg, false
+	}
+	return n, text, true
+}
+
+// firstBadLine finds the line a YAML error is on: the line after the
+// longest run of leading lines that still parses. yaml.v3 leaves the line
+// out of some messages (any problem on the first line, tabs, unknown
+// anchors), gives others 0-based, and for an unclosed bracket names where
+// it gave up rather than the line of the bracket.
+func firstBadLine(src []byte) (int, bool) {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	if len(lines) > maxSearchLines {
+		return 0, false
+	}
+	ends := make([]int, len(lines)+1)
+	for i, l := range lines {
+		ends[i+1] = ends[i] + len(l)
+	}
+	for k := len(lines) - 1; k > 0; k-- {
+		if _, err := parseYAML(src[:ends[k]]); err == nil {
+			return k + 1, true
+		}
+	}
+	return 1, true
+}
+
+// yamlHint says how to fix the usual causes of a YAML syntax error.
+func yamlHint(msg string, src []byte, line int) string {
+	text := yamlLine(src, line)
+	switch {
+	case strings.Contains(text, "\t"):
+		return "indent with spaces, not tabs"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return `put the value in quotes when it contains ": ", like title: "COVID-19: apa itu?"`
+	case strings.Contains(msg, "control characters"):
+		return "remove the invisible control characters from the front matter"
+	case strings.Contains(msg, "end of stream") || strings.Contains(msg, "did not find expected"):
+		return "check that every quote and bracket opened on this line is closed"
+	default:
+		return `write each setting as "key: value" on its own line, and put values with special characters in quotes`
+	}
+}
+
+func yamlLine(src []byte, line int) string {
+	lines := bytes.Split(src, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	return string(lines[line-1])
+}

@@ -1,0 +1,109 @@
+package layout
+
+// paginate places units top to bottom, starting a new page when the next
+// unit would cross the box's bottom, then adds block decorations and
+// aligns each page vertically.
+func (e *Engine) paginate(spec Spec, size float64, us []unit) Result {
+	res := Result{Size: size}
+	box := spec.Box
+	var pages [][]placedUnit
+	var cur []placedUnit
+	y := 0.0
+	for _, u := range us {
+		res.Broken = append(res.Broken, u.broken...)
+		top := y
+		if len(cur) > 0 {
+			top += u.gap
+		}
+		if len(cur) > 0 && top+u.h > box.H+0.5 {
+			pages = append(pages, cur)
+			cur, top = nil, 0
+		}
+		cur = append(cur, placedUnit{u, top})
+		y = top + u.h
+	}
+	if len(cur) > 0 || len(pages) == 0 {
+		pages = append(pages, cur)
+	}
+	res.Overflow = len(pages) > 1
+	for _, pu := range pages {
+		res.Pages = append(res.Pages, e.page(spec, size, pu))
+	}
+	return res
+}
+
+type placedUnit struct {
+	unit
+	top float64
+}
+
+// page turns placed units into absolute lines and rects.
+func (e *Engine) page(spec Spec, base float64, pu []placedUnit) Page {
+	box := spec.Box
+	var used float64
+	if n := len(pu); n > 0 {
+		used = pu[n-1].top + pu[n-1].h
+	}
+	dy := box.Y
+	switch spec.VAlign {
+	case Middle:
+		dy += (box.H - used) / 2
+	case Bottom:
+		dy += box.H - used
+	}
+	var p Page
+	p.Height = used
+	p.Rects = e.decorations(spec, base, pu, dy)
+	for _, u := range pu {
+		for _, r := range u.rects {
+			r.X += box.X
+			r.Y += dy + u.top
+			p.Rects = append(p.Rects, r)
+		}
+		for _, l := range u.lines {
+			p.Lines = append(p.Lines, moveLine(l, box.X, dy+u.top))
+		}
+	}
+	return p
+}
+
+func moveLine(l Line, dx, dy float64) Line {
+	l.X += dx
+	l.Y += dy
+	runs := make([]Run, len(l.Runs))
+	for i, r := range l.Runs {
+		r.X0 += dx
+		r.X1 += dx
+		gs := make([]Glyph, len(r.Glyphs))
+		for j, g := range r.Glyphs {
+			gs[j] = Glyph{ID: g.ID, X: g.X + dx, Y: g.Y + dy}
+		}
+		r.Glyphs = gs
+		runs[i] = r
+	}
+	l.Runs = runs
+	return l
+}
+
+// decorations draws quote bars and code boxes around each block's lines
+// on this page, so a block split over two pages is decorated on both.
+func (e *Engine) decorations(spec Spec, base float64, pu []placedUnit, dy float64) []Rect {
+	var out []Rect
+	for i := 0; i < len(pu); {
+		j := i
+		for j < len(pu) && pu[j].block == pu[i].block {
+			j++
+		}
+		b := spec.Blocks[pu[i].block]
+		top, bottom := pu[i].top+dy, pu[j-1].top+pu[j-1].h+dy
+		switch b.Deco {
+		case QuoteBar:
+			out = append(out, Rect{X: spec.Box.X, Y: top, W: 0.16 * base, H: bottom - top, Radius: 0.08 * base, Color: b.DecoColor})
+		case CodeBox:
+			pad := 0.25 * base
+			out = append(out, Rect{X: spec.Box.X, Y: top - pad, W: spec.Box.W, H: bottom - top + 2*pad, Radius: 0.4 * base, Color: b.DecoColor})
+		}
+		i = j
+	}
+	return out
+}

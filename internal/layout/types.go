@@ -1,0 +1,142 @@
+package layout
+
+import (
+	"image/color"
+
+	"github.com/go-text/typesetting/font"
+)
+
+// Style selects a face and decorations for a span.
+type Style uint8
+
+const (
+	Bold Style = 1 << iota
+	Italic
+	Mono
+	Display // the display face, for titles
+	Strike
+	Underline
+	URL // breakable after '/', as a bare link is
+)
+
+// Span is a run of text with one style and colour.
+type Span struct {
+	Text  string
+	Style Style
+	Color color.RGBA
+}
+
+// Align is the horizontal alignment of a block's lines.
+type Align uint8
+
+const (
+	Left Align = iota
+	Center
+	Right
+)
+
+// Deco is a decoration drawn with a block's lines.
+type Deco uint8
+
+const (
+	NoDeco   Deco = iota
+	QuoteBar      // a bar left of the lines, in DecoColor
+	CodeBox       // a rounded box behind the lines, in DecoColor
+)
+
+// Block is a paragraph-like unit: lines are broken inside it, never across.
+// Sizes are relative to the box's base size so fitting scales them together.
+type Block struct {
+	Spans       []Span
+	Scale       float64 // font size = base size × Scale (0 means 1)
+	LineHeight  float64 // line pitch as a multiple of the font size (0 means 1.3)
+	SpaceBefore float64 // gap above, in base sizes; dropped at the top of a page
+	Indent      float64 // left indent of every line, in base sizes
+	Marker      []Span  // list marker drawn in the indent, right-aligned to it
+	Align       Align
+	Tracking    float64 // extra advance per glyph, in ems
+	Deco        Deco
+	DecoColor   color.RGBA
+	Table       *Table // when set, Spans are ignored and the table is laid out
+}
+
+// Table is a simple grid with equal-width columns; Rows[0] is the header.
+type Table struct {
+	Rows      [][][]Span
+	RuleColor color.RGBA
+}
+
+// Box is a rectangle on the canvas, in pixels.
+type Box struct{ X, Y, W, H float64 }
+
+// VAlign places a page's content vertically inside its box.
+type VAlign uint8
+
+const (
+	Top VAlign = iota
+	Middle
+	Bottom
+)
+
+// Spec is what Fit lays out: blocks in a box, with the allowed base sizes.
+type Spec struct {
+	Box     Box
+	Blocks  []Block
+	MaxSize float64
+	MinSize float64
+	VAlign  VAlign
+}
+
+// Glyph is one glyph to draw; X and Y are the pen position on the canvas
+// (Y is the baseline), offsets already applied.
+type Glyph struct {
+	ID   font.GID
+	X, Y float64
+}
+
+// Run is a sequence of glyphs sharing face, size and colour.
+type Run struct {
+	Face   *font.Face
+	Emoji  bool // the face is the colour emoji face
+	Size   float64
+	Color  color.RGBA
+	Style  Style
+	X0, X1 float64 // horizontal extent, for strike and underline
+	Glyphs []Glyph
+}
+
+// Line is one laid-out line of a block.
+type Line struct {
+	Block    int     // index of the block in Spec.Blocks
+	X, Y     float64 // left edge and baseline
+	W        float64 // advance width of the line, trailing spaces excluded
+	Size     float64
+	Ascent   float64
+	Descent  float64
+	Text     string
+	Runs     []Run
+	IsMarker bool // the line holds only a list marker
+}
+
+// Rect is a filled rectangle to draw behind the text (quote bars, code
+// boxes, table rules).
+type Rect struct {
+	X, Y, W, H float64
+	Radius     float64
+	Color      color.RGBA
+}
+
+// Page is one box's worth of laid-out content.
+type Page struct {
+	Lines  []Line
+	Rects  []Rect
+	Height float64 // used height, from the box top
+}
+
+// Result is what Fit found.
+type Result struct {
+	Size     float64 // the base size used
+	Pages    []Page  // more than one when the text did not fit at MinSize
+	Broken   []string
+	Overflow bool // text needed continuation pages
+}

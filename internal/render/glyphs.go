@@ -1,0 +1,153 @@
+package render
+
+import (
+	"bytes"
+	"image"
+	"image/draw"
+	"image/png"
+	"math"
+
+	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	xdraw "golang.org/x/image/draw"
+	"golang.org/x/image/vector"
+)
+
+// subpixels is how many horizontal and vertical positions within a pixel
+// a glyph mask is made for: enough to keep spacing even, few enough that
+// the cache stays small.
+const subpixels = 4
+
+type maskKey struct {
+	font   *font.Font
+	gid    font.GID
+	size   int32 // 1/64 px
+	sx, sy uint8
+}
+
+// mask is a rasterised glyph: coverage, placed relative to the pen.
+type mask struct {
+	img    *image.Alpha
+	offset image.Point // top-left of img relative to the pen's pixel
+}
+
+type bitmapKey struct {
+	font *font.Font
+	gid  font.GID
+	w, h int
+}
+
+// glyphCache rasterises each glyph once per size and subpixel position,
+// and decodes each colour emoji once per size. It is not safe for
+// concurrent use: each worker owns one.
+type glyphCache struct {
+	masks   map[maskKey]*mask
+	decoded map[bitmapKey]image.Image
+	scaled  map[bitmapKey]*image.RGBA
+	ras     vector.Rasterizer
+}
+
+func newGlyphCache() *glyphCache {
+	return &glyphCache{masks: map[maskKey]*mask{}, decoded: map[bitmapKey]image.Image{}, scaled: map[bitmapKey]*image.RGBA{}}
+}
+
+// outlineMask returns the coverage mask of a glyph drawn with its pen at
+// a position whose fractional part is (fx, fy).
+func (c *glyphCache) outlineMask(face *font.Face, gid font.GID, size, fx, fy float64) *mask {
+	sx, sy := uint8(fx*subpixels), uint8(fy*subpixels)
+	k := maskKey{face.Font, gid, int32(size * 64), sx, sy}
+	if m, ok := c.masks[k]; ok {
+		return m
+	}
+	m := c.rasterise(face, gid, size, float64(sx)/subpixels, float64(sy)/subpixels)
+	c.masks[k] = m
+	return m
+}
+
+func (c *glyphCache) rasterise(face *font.Face, gid font.GID, size, fx, fy float64) *mask {
+	out, ok := face.GlyphDataOutline(gid)
+	if !ok || len(out.Segments) == 0 {
+		return nil
+	}
+	scale := size / float64(face.Upem())
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, s := range out.Segments {
+		for _, p := range s.ArgsSlice() {
+			x, y := float64(p.X)*scale+fx, -float64(p.Y)*scale+fy
+			minX, maxX = math.Min(minX, x), math.Max(maxX, x)
+			minY, maxY = math.Min(minY, y), math.Max(maxY, y)
+		}
+	}
+	x0, y0 := int(math.Floor(minX)), int(math.Floor(minY))
+	w, h := int(math.Ceil(maxX))-x0+1, int(math.Ceil(maxY))-y0+1
+	if w <= 0 || h <= 0 || w > 4096 || h > 4096 {
+		return nil
+	}
+	c.ras.Reset(w, h)
+	pt := func(p ot.SegmentPoint) (float32, float32) {
+		return float32(float64(p.X)*scale + fx - float64(x0)), float32(-float64(p.Y)*scale + fy - float64(y0))
+	}
+	for _, s := range out.Segments {
+		switch s.Op {
+		case ot.SegmentOpMoveTo:
+			c.ras.MoveTo(pt(s.Args[0]))
+		case ot.SegmentOpLineTo:
+			c.ras.LineTo(pt(s.Args[0]))
+		case ot.SegmentOpQuadTo:
+			ax, ay := pt(s.Args[0])
+			bx, by := pt(s.Args[1])
+			c.ras.QuadTo(ax, ay, bx, by)
+		case ot.SegmentOpCubeTo:
+			ax, ay := pt(s.Args[0])
+			bx, by := pt(s.Args[1])
+			cx, cy := pt(s.Args[2])
+			c.ras.CubeTo(ax, ay, bx, by, cx, cy)
+		}
+	}
+	c.ras.ClosePath()
+	img := image.NewAlpha(image.Rect(0, 0, w, h))
+	c.ras.Draw(img, img.Bounds(), image.Opaque, image.Point{})
+	return &mask{img: img, offset: image.Pt(x0, y0)}
+}
+
+// emoji returns a colour glyph scaled to the glyph's extents at this size,
+// and where its top-left goes relative to the pen. The bitmap is scaled by
+// the same factor as the advance, so no gap opens after an emoji.
+func (c *glyphCache) emoji(face *font.Face, gid font.GID, size float64) (*image.RGBA, image.Point, bool) {
+	ext, ok := face.GlyphExtents(gid)
+	if !ok || ext.Width <= 0 {
+		return nil, image.Point{}, false
+	}
+	scale := size / float64(face.Upem())
+	w := int(math.Round(float64(ext.Width) * scale))
+	h := int(math.Round(-float64(ext.Height) * scale))
+	off := image.Pt(int(math.Round(float64(ext.XBearing)*scale)), -int(math.Round(float64(ext.YBearing)*scale)))
+	if w <= 0 || h <= 0 || w > 2048 || h > 2048 {
+		return nil, image.Point{}, false
+	}
+	k := bitmapKey{face.Font, gid, w, h}
+	if img, ok := c.scaled[k]; ok {
+		return img, off, true
+	}
+	src := c.decode(face, gid)
+	if src == nil {
+		return nil, image.Point{}, false
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	xdraw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
+	c.scaled[k] = dst
+	return dst, off, true
+}
+
+func (c *glyphCache) decode(face *font.Face, gid font.GID) image.Image {
+	k := bitmapKey{font: face.Font, gid: gid}
+	if img, ok := c.decoded[k]; ok {
+		return img
+	}
+	var img image.Image
+	if bm, ok := face.GlyphDataBitmap(gid); ok && bm.Format == font.PNG {
+		img, _ = png.Decode(bytes.NewReader(bm.Data))
+	}
+	c.decoded[k] = img
+	return img
+}
