@@ -72,8 +72,15 @@ func (b *lineBreaker) newLine() {
 	b.text.Reset()
 }
 
-// place puts an atom at the pen.
+// place puts an atom at the pen. Whitespace at the start of a line is
+// dropped, as in CSS, so it cannot push the line past its width.
 func (b *lineBreaker) place(a atom) {
+	if len(a.pieces) == 0 && len(b.cur.items) == 0 {
+		if a.forceBreak {
+			b.newLine()
+		}
+		return
+	}
 	if b.text.Len() > 0 && b.x > b.cur.width {
 		b.text.WriteString(" ")
 	}

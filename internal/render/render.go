@@ -24,13 +24,13 @@ func New() *Renderer { return &Renderer{glyphs: newGlyphCache()} }
 func (r *Renderer) Draw(s deck.Slide) *image.RGBA {
 	dst := image.NewRGBA(image.Rect(0, 0, s.W, s.H))
 	dc := gg.NewContextForRGBA(dst)
-	fillPaint(dc, s.Background, 0, 0, float64(s.W), float64(s.H), 0, false)
+	fillRect(dst, s.Background, 0, 0, float64(s.W), float64(s.H), 0)
 	for _, l := range s.Layers {
 		switch l.Kind {
 		case deck.RectLayer:
-			fillPaint(dc, l.Paint, l.X, l.Y, l.W, l.H, l.Radius, false)
+			fillRect(dst, l.Paint, l.X, l.Y, l.W, l.H, l.Radius)
 		case deck.EllipseLayer:
-			fillPaint(dc, l.Paint, l.X, l.Y, l.W, l.H, 0, true)
+			fillEllipse(dc, l.Paint, l.X, l.Y, l.W, l.H)
 		case deck.ImageLayer:
 			drawCover(dst, l)
 		case deck.TextLayer:
@@ -40,29 +40,11 @@ func (r *Renderer) Draw(s deck.Slide) *image.RGBA {
 	return dst
 }
 
-// fillPaint fills a rectangle, rounded rectangle or ellipse with a paint.
-func fillPaint(dc *gg.Context, p deck.Paint, x, y, w, h, radius float64, ellipse bool) {
-	if p.Gradient {
-		a := p.Angle * math.Pi / 180
-		cx, cy := x+w/2, y+h/2
-		// Project the box on the gradient axis so the gradient spans it.
-		half := (math.Abs(w*math.Cos(a)) + math.Abs(h*math.Sin(a))) / 2
-		dx, dy := math.Cos(a)*half, math.Sin(a)*half
-		g := gg.NewLinearGradient(cx-dx, cy-dy, cx+dx, cy+dy)
-		g.AddColorStop(0, p.From)
-		g.AddColorStop(1, p.To)
-		dc.SetFillStyle(g)
-	} else {
-		dc.SetColor(p.From)
-	}
-	switch {
-	case ellipse:
-		dc.DrawEllipse(x+w/2, y+h/2, w/2, h/2)
-	case radius > 0:
-		dc.DrawRoundedRectangle(x, y, w, h, radius)
-	default:
-		dc.DrawRectangle(x, y, w, h)
-	}
+// fillEllipse fills an ellipse inscribed in a box with a solid colour;
+// gg's rasteriser is fast enough for these few decorative shapes.
+func fillEllipse(dc *gg.Context, p deck.Paint, x, y, w, h float64) {
+	dc.SetColor(p.From)
+	dc.DrawEllipse(x+w/2, y+h/2, w/2, h/2)
 	dc.Fill()
 }
 

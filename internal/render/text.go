@@ -2,11 +2,8 @@ package render
 
 import (
 	"image"
-	"image/color"
 	"image/draw"
 	"math"
-
-	"github.com/fogleman/gg"
 
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
@@ -15,7 +12,7 @@ import (
 // drawPage composites a laid-out page's decorations and glyphs onto dst.
 func (r *Renderer) drawPage(dst *image.RGBA, p layout.Page) {
 	for _, rc := range p.Rects {
-		fillRoundRect(dst, rc.X, rc.Y, rc.W, rc.H, rc.Radius, rc.Color)
+		fillRect(dst, deck.Solid(rc.Color), rc.X, rc.Y, rc.W, rc.H, rc.Radius)
 	}
 	for _, l := range p.Lines {
 		for _, run := range l.Runs {
@@ -45,18 +42,10 @@ func (r *Renderer) drawRun(dst *image.RGBA, run layout.Run) {
 	thick := math.Max(2, run.Size*0.07)
 	if run.Style&layout.Strike != 0 {
 		y := run.Glyphs[0].Y - run.Size*0.3
-		fillRoundRect(dst, run.X0, y-thick/2, run.X1-run.X0, thick, 0, run.Color)
+		fillRect(dst, deck.Solid(run.Color), run.X0, y-thick/2, run.X1-run.X0, thick, 0)
 	}
 	if run.Style&layout.Underline != 0 && len(run.Glyphs) > 0 {
 		y := run.Glyphs[0].Y + run.Size*0.12
-		fillRoundRect(dst, run.X0, y, run.X1-run.X0, thick, 0, run.Color)
+		fillRect(dst, deck.Solid(run.Color), run.X0, y, run.X1-run.X0, thick, 0)
 	}
-}
-
-// fillRoundRect fills a rectangle with rounded corners, antialiased.
-func fillRoundRect(dst *image.RGBA, x, y, w, h, radius float64, c color.RGBA) {
-	if w <= 0 || h <= 0 {
-		return
-	}
-	fillPaint(gg.NewContextForRGBA(dst), deck.Solid(c), x, y, w, h, radius, false)
 }

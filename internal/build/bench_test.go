@@ -1,0 +1,67 @@
+package build
+
+import (
+	"testing"
+
+	"github.com/pkpm-btn3/pkpm/internal/deck"
+	"github.com/pkpm-btn3/pkpm/internal/layout"
+	"github.com/pkpm-btn3/pkpm/internal/render"
+	"github.com/pkpm-btn3/pkpm/internal/theme"
+)
+
+// The typical slide is the fixture's list slide: a heading, a numbered
+// list with a nested list, bold and italic runs.
+const typical = 1
+
+// BenchmarkLayout measures composing (shaping, breaking, fitting) one
+// typical slide's text after the caches are warm.
+func BenchmarkLayout(b *testing.B) {
+	slides := composeFixture(b)
+	fonts, _ := theme.Fonts()
+	eng := layout.New(fonts.Clone())
+	spec := textSpec(slides[typical])
+	eng.Fit(spec)
+	b.ResetTimer()
+	for b.Loop() {
+		eng.Fit(spec)
+	}
+}
+
+// textSpec rebuilds a layout spec equivalent to the slide's body, from the
+// laid-out lines' text, so the benchmark shapes and fits real content.
+func textSpec(s deck.Slide) layout.Spec {
+	var blocks []layout.Block
+	for _, l := range s.Layers {
+		if l.Kind != deck.TextLayer {
+			continue
+		}
+		for _, ln := range l.Text.Lines {
+			blocks = append(blocks, layout.Block{Spans: []layout.Span{{Text: ln.Text}}, LineHeight: 1.38, SpaceBefore: 0.35})
+		}
+	}
+	return layout.Spec{Box: layout.Box{X: 96, Y: 184, W: 888, H: 1016}, Blocks: blocks, MaxSize: 48, MinSize: 34}
+}
+
+// BenchmarkDraw measures drawing one typical slide: background, shapes and
+// glyphs from warm caches.
+func BenchmarkDraw(b *testing.B) {
+	slides := composeFixture(b)
+	r := render.New()
+	r.Draw(slides[typical])
+	b.ResetTimer()
+	for b.Loop() {
+		r.Draw(slides[typical])
+	}
+}
+
+// BenchmarkEncodeJPEG measures encoding one slide at the build's quality.
+func BenchmarkEncodeJPEG(b *testing.B) {
+	slides := composeFixture(b)
+	img := render.New().Draw(slides[typical])
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := render.Encode(img, render.JPEG); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// checkInside fails when a line leaves the box it was laid out in.
+func checkInside(t *testing.T, spec Spec, res Result) {
+	t.Helper()
+	b := spec.Box
+	for pi, p := range res.Pages {
+		for _, l := range p.Lines {
+			if l.X < b.X-0.5 || l.X+l.W > b.X+b.W+0.5 {
+				t.Fatalf("page %d: line %q spans x %.1f–%.1f, outside the box %.1f–%.1f", pi+1, l.Text, l.X, l.X+l.W, b.X, b.X+b.W)
+			}
+			if l.Y-l.Ascent < b.Y-0.5-l.Size || l.Y+l.Descent > b.Y+b.H+0.5+l.Size*0.5 {
+				t.Fatalf("page %d: line %q at baseline %.1f is outside the box %.1f–%.1f", pi+1, l.Text, l.Y, b.Y, b.Y+b.H)
+			}
+		}
+	}
+}
+
+func TestGoldenCasesStayInside(t *testing.T) {
+	e := New(loadTestFonts(t))
+	for name, spec := range goldenCases {
+		t.Run(name, func(t *testing.T) { checkInside(t, spec, e.Fit(spec)) })
+	}
+}
+
+// words splits laid-out or input text into words for comparison; broken
+// words are compared joined, so only spaces separate words.
+func words(s string) []string { return strings.FieldsFunc(s, unicode.IsSpace) }
+
+func FuzzFit(f *testing.F) {
+	for _, s := range []string{
+		"Cuci tangan pakai sabun 😷 masing-masing",
+		"https://example.com/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p",
+		strings.Repeat("kata ", 400),
+		"👨‍👩‍👧‍👦🇮🇩👍🏽\n\nbaris\u00a0baru",
+		"Pneumonoultramicroscopicsilicovolcanoconiosis",
+		"\x00\u200d\ufe0f\u202e",
+	} {
+		f.Add(s, uint8(3))
+	}
+	e := New(loadTestFonts(f))
+	f.Fuzz(func(t *testing.T, text string, style uint8) {
+		if !utf8.ValidString(text) {
+			return // content rejects invalid UTF-8 before layout
+		}
+		spec := Spec{Box: Box{X: 50, Y: 60, W: 400, H: 500}, MaxSize: 40, MinSize: 30, Blocks: []Block{
+			{Spans: []Span{{Text: text, Style: Style(style) &^ Display}}, Marker: []Span{{Text: "•"}}, Indent: 1},
+		}}
+		res := e.Fit(spec)
+		checkInside(t, spec, res)
+		var got []string
+		for _, p := range res.Pages {
+			for _, l := range p.Lines {
+				got = append(got, l.Text)
+			}
+		}
+		// Every word of the input shows up, in order, on exactly one line
+		// (a word broken inside spans adjacent lines, joined back here).
+		want := strings.Join(words(text), "")
+		have := strings.Join(words(strings.Join(got, "")), "")
+		if want != have {
+			t.Fatalf("text changed in layout:\n in: %q\nout: %q", want, have)
+		}
+	})
+}
