@@ -85,4 +85,3 @@ func slugOfPath(f string) string {
 	}
 	return strings.TrimSuffix(filepath.Base(f), ".md")
 }
-

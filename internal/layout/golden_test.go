@@ -12,7 +12,9 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 var box = Box{X: 96, Y: 140, W: 888, H: 1060}
 
-func para(text string) Block { return Block{Spans: []Span{{Text: text}}, LineHeight: 1.38, SpaceBefore: 0.6} }
+func para(text string) Block {
+	return Block{Spans: []Span{{Text: text}}, LineHeight: 1.38, SpaceBefore: 0.6}
+}
 
 // goldenCases are laid out and compared, as text, with testdata/<name>.golden.
 var goldenCases = map[string]Spec{
