@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/pkpm-btn3/pkpm/internal/config"
@@ -56,6 +57,7 @@ type PostResult struct {
 	Diags    []diag.Diagnostic // warnings, and the error when Err is set
 	Err      error
 	Manifest Manifest
+	files    map[string][]byte // rendered, not yet written
 }
 
 // Run builds the posts in parallel, keeps going past failures, and returns
@@ -96,7 +98,52 @@ func Run(opts Options) ([]PostResult, error) {
 	}
 	close(jobs)
 	wg.Wait()
+	rejectDuplicateSlugs(results)
+	for i := range results {
+		r := &results[i]
+		if r.Err != nil {
+			continue
+		}
+		if err := writeDirAtomic(filepath.Join(opts.Out, "slides", r.Slug), r.files); err != nil {
+			r.fail(diag.Errorf(r.File, 0, "writing slides: %v", err))
+			continue
+		}
+		r.Slides = len(r.Manifest.Slides)
+		r.files = nil
+	}
 	return results, nil
+}
+
+// rejectDuplicateSlugs fails every post whose slug another post also has,
+// before anything is written: one would silently replace the other.
+func rejectDuplicateSlugs(results []PostResult) {
+	bySlug := map[string][]int{}
+	for i, r := range results {
+		if r.Err == nil {
+			bySlug[r.Slug] = append(bySlug[r.Slug], i)
+		}
+	}
+	for slug, idx := range bySlug {
+		if len(idx) < 2 {
+			continue
+		}
+		for _, i := range idx {
+			var others []string
+			for _, j := range idx {
+				if j != i {
+					others = append(others, results[j].File)
+				}
+			}
+			results[i].fail(diag.Errorf(results[i].File, 0, "slug %q is also used by %s; set a different `slug:` in one of them", slug, strings.Join(others, ", ")))
+			results[i].files = nil
+		}
+	}
+}
+
+// fail records a post's failure as its error and as a diagnostic.
+func (r *PostResult) fail(d diag.Diagnostic) {
+	r.Err = d
+	r.Diags = append(r.Diags, d)
 }
 
 // worker owns the caches one goroutine needs.
@@ -125,7 +172,7 @@ func (w *worker) compose(file string) (*content.Article, []deck.Slide, []diag.Di
 	}
 	t, err := w.tmpls.get(name)
 	if err != nil {
-		return a, nil, diags, diag.Errorf(file, 0, "%v", err)
+		return a, nil, diags, diag.Errorf(file, a.Meta.Lines["template"], "%v", err)
 	}
 	imgs, err := loadImages(w.opts.Root, file, a)
 	if err != nil {
@@ -139,7 +186,7 @@ func (w *worker) compose(file string) (*content.Article, []deck.Slide, []diag.Di
 	return a, slides, append(diags, more...), nil
 }
 
-// post builds one post into a temporary folder and swaps it into place.
+// post composes and renders one post into memory; Run writes it.
 func (w *worker) post(file string) (res PostResult) {
 	res.File = file
 	res.Slug = slugOfPath(file)
@@ -183,12 +230,8 @@ func (w *worker) post(file string) (res PostResult) {
 		return res
 	}
 	files["slides.json"] = append(js, '\n')
-	if err := writeDirAtomic(filepath.Join(w.opts.Out, "slides", a.Slug), files); err != nil {
-		res.Err = diag.Errorf(file, 0, "writing slides: %v", err)
-		return res
-	}
-	res.Slides = len(slides)
 	res.Manifest = m
+	res.files = files
 	return res
 }
 

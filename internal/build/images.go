@@ -30,7 +30,7 @@ type imageRef struct {
 func imageRefs(a *content.Article) []imageRef {
 	var refs []imageRef
 	if a.Meta.Cover != "" {
-		refs = append(refs, imageRef{a.Meta.Cover, 1})
+		refs = append(refs, imageRef{a.Meta.Cover, a.Meta.Lines["cover"]})
 	}
 	add := func(bs []content.Block) {
 		for _, b := range bs {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -28,6 +29,9 @@ func Main(args []string, s *Streams) int {
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
+	}
+	if isArgsError(err) {
+		err = usageError("%v; see `pkpm --help`", err)
 	}
 	var e *exitError
 	if !errors.As(err, &e) || e.err != nil {
@@ -63,6 +67,22 @@ Run it anywhere inside a project: it finds pkpm.yaml in the folder or above.`,
 	})
 	root.AddCommand(newBuildCmd(g, nil), newVersionCmd(g))
 	return root
+}
+
+// isArgsError recognises cobra's own errors for unknown commands and
+// wrong argument counts, which it returns as plain errors.
+func isArgsError(err error) bool {
+	var e *exitError
+	if errors.As(err, &e) {
+		return false
+	}
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "accepts ", "requires at least", "requires at most", "invalid argument"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // project is an opened project: its folder and settings.

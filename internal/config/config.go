@@ -96,18 +96,50 @@ func Parse(file string, src []byte) (Project, error) {
 		return p, YAMLError(file, err)
 	}
 	p.fill()
+	var root yaml.Node
+	_ = yaml.Unmarshal(src, &root) // decoded above; this only finds lines
 	loc, err := time.LoadLocation(p.Timezone)
 	if err != nil {
-		return p, diag.Errorf(file, 0, "unknown timezone %q; use an IANA name such as \"Asia/Jakarta\"", p.Timezone)
+		return p, diag.Errorf(file, KeyLine(&root, "timezone"), "unknown timezone %q; use an IANA name such as \"Asia/Jakarta\"", p.Timezone)
 	}
 	p.Location = loc
 	switch p.Defaults.Size {
 	case "portrait", "square", "landscape":
 	default:
-		return p, diag.Errorf(file, 0, "defaults.size %q is not one of portrait, square, landscape", p.Defaults.Size)
+		return p, diag.Errorf(file, KeyLine(&root, "defaults", "size"), "defaults.size %q is not one of portrait, square, landscape", p.Defaults.Size)
 	}
 	return p, nil
 }
+
+// KeyLine finds the line of a key path in a decoded YAML document, or 0.
+func KeyLine(n *yaml.Node, path ...string) int {
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := 0
+	for _, key := range path {
+		if n.Kind != yaml.MappingNode {
+			return line
+		}
+		found := false
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				line, n, found = n.Content[i].Line, n.Content[i+1], true
+				break
+			}
+		}
+		if !found {
+			return line
+		}
+	}
+	return line
+}
+
+// knownKeys are the keys pkpm.yaml and templates may use at any level,
+// for did-you-mean suggestions.
+var knownKeys = []string{"handle", "name", "timezone", "defaults", "template", "size", "closing", "title", "text",
+	"description", "palette", "type", "margins", "slides", "background", "color", "gradient", "angle",
+	"max", "min", "line_height", "tracking", "top", "right", "bottom", "left"}
 
 // YAMLError turns yaml.v3's messages into "file:line: what; how to fix".
 func YAMLError(file string, err error) error {
@@ -118,7 +150,12 @@ func YAMLError(file string, err error) error {
 	line, _ := strconv.Atoi(m[1])
 	msg := m[2]
 	if f := unknownRE.FindStringSubmatch(msg); f != nil {
-		msg = fmt.Sprintf("unknown key %q; see the comments in a file made by `pkpm init` for the keys", f[1])
+		msg = fmt.Sprintf("unknown key %q", f[1])
+		if s := diag.Suggest(f[1], knownKeys); s != "" {
+			msg += fmt.Sprintf(" — did you mean %q?", s)
+		} else {
+			msg += "; the README lists the keys"
+		}
 	} else if strings.Contains(msg, "cannot unmarshal") {
 		msg = "wrong type: " + msg
 	}

@@ -30,7 +30,10 @@ type Meta struct {
 	Subtitle string
 	Date     time.Time // zero when not given; in the location passed to Parse
 	DateLine int       // line of the date key, for later diagnostics
-	Status   string    // "draft" (default), "ready" or "published"
+	// Lines holds the line of each front-matter key given, so later
+	// stages can point at the key a problem comes from.
+	Lines    map[string]int
+	Status   string // "draft" (default), "ready" or "published"
 	Template string
 	Size     string // "portrait", "square", "landscape" or ""
 	Pillar   string

@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
 
 // dateFix is the advice every date error ends with.
@@ -163,4 +167,22 @@ func (sc *dateScanner) offset(f *dateFields) bool {
 		return false
 	}
 	return sc.num(&f.offsetHour, 2) && sc.lit(':') && sc.num(&f.offsetMinute, 2)
+}
+
+func (d *metaDecoder) date(k, v *yaml.Node) error {
+	d.meta.DateLine = d.line(k)
+	if isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.ScalarNode {
+		return d.errorf(k, "%q must be a date, like %q", "date", "date: 2020-08-03 19:00")
+	}
+	// The text as written, not YAML's reading of it: yaml.v3 takes
+	// "2020-08-03" for midnight UTC rather than in the project timezone.
+	t, err := parseDate(v.Value, d.loc)
+	if err != nil {
+		return diag.Errorf(d.file, d.line(v), "%s", err.Error())
+	}
+	d.meta.Date = t
+	return nil
 }

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -92,6 +91,10 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 func (d *metaDecoder) field(k, v *yaml.Node) error {
 	var err error
 	m := &d.meta
+	if m.Lines == nil {
+		m.Lines = map[string]int{}
+	}
+	m.Lines[k.Value] = d.line(k)
 	switch k.Value {
 	case "title":
 		if m.Title, err = d.text(k, v); err == nil && m.Title == "" {
@@ -132,108 +135,4 @@ func (d *metaDecoder) unknownKey(k *yaml.Node) error {
 		return d.errorf(k, "unknown key %q — did you mean %q?", k.Value, s)
 	}
 	return d.errorf(k, "unknown key %q; the keys a post may set are %s", k.Value, strings.Join(frontMatterKeys, ", "))
-}
-
-// suggestKey also knows the Indonesian words volunteers reach for first.
-func suggestKey(key string) string {
-	switch strings.ToLower(key) {
-	case "judul":
-		return "title"
-	case "subjudul", "sub_judul":
-		return "subtitle"
-	case "tanggal", "waktu", "jadwal":
-		return "date"
-	case "tagar", "tags", "tag":
-		return "hashtags"
-	case "sumber", "referensi", "source":
-		return "sources"
-	case "keterangan":
-		return "caption"
-	case "sampul":
-		return "cover"
-	}
-	return suggest(key, frontMatterKeys)
-}
-
-func isNull(v *yaml.Node) bool {
-	return v.Kind == yaml.ScalarNode && v.Tag == "!!null"
-}
-
-// text accepts any scalar: "title: 2020" is text to the author, whatever
-// YAML thinks it is.
-func (d *metaDecoder) text(k, v *yaml.Node) (string, error) {
-	if isNull(v) {
-		return "", nil
-	}
-	if v.Kind != yaml.ScalarNode {
-		return "", d.errorf(k, "%q must be text, like %q", k.Value, k.Value+": "+exampleValue(k.Value))
-	}
-	return strings.TrimSpace(v.Value), nil
-}
-
-func exampleValue(key string) string {
-	switch key {
-	case "subtitle":
-		return "Lindungi diri dan keluarga"
-	case "template", "pillar":
-		return "edukasi"
-	case "caption":
-		return "Yuk pakai masker!"
-	case "cover":
-		return "sampul.jpg"
-	case "cover_alt":
-		return "Relawan membagikan masker kepada warga"
-	case "slug":
-		return "cara-memakai-masker"
-	default:
-		return "Cara Memakai Masker"
-	}
-}
-
-func (d *metaDecoder) oneOf(k, v *yaml.Node, allowed []string) (string, error) {
-	s, err := d.text(k, v)
-	if err != nil || s == "" {
-		return s, err
-	}
-	for _, a := range allowed {
-		if s == a {
-			return s, nil
-		}
-	}
-	msg := fmt.Sprintf("%s %q is not one of %s", k.Value, s, strings.Join(allowed, ", "))
-	if sug := suggest(s, allowed); sug != "" {
-		msg += fmt.Sprintf(" — did you mean %q?", sug)
-	}
-	return "", diag.Errorf(d.file, d.line(v), "%s", msg)
-}
-
-func (d *metaDecoder) date(k, v *yaml.Node) error {
-	d.meta.DateLine = d.line(k)
-	if isNull(v) {
-		return nil
-	}
-	if v.Kind != yaml.ScalarNode {
-		return d.errorf(k, "%q must be a date, like %q", "date", "date: 2020-08-03 19:00")
-	}
-	// The raw text, not YAML's reading of it: yaml.v3 turns some forms
-	// into timestamps in UTC and silently rolls 2020-02-30 over to March.
-	t, err := parseDate(v.Value, d.loc)
-	if err != nil {
-		return diag.Errorf(d.file, d.line(v), "%s", err.Error())
-	}
-	d.meta.Date = t
-	return nil
-}
-
-func (d *metaDecoder) slug(k, v *yaml.Node) (string, error) {
-	s, err := d.text(k, v)
-	if err != nil || s == "" || validSlug(s) {
-		return s, err
-	}
-	fix := slugify(s)
-	if fix == "" {
-		fix = exampleValue("slug")
-	}
-	return "", diag.Errorf(d.file, d.line(v),
-		"slug %q may only hold lower-case letters, digits and hyphens, and may not start or end with a hyphen; write it like %q", s, fix)
 }

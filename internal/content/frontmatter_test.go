@@ -43,6 +43,8 @@ cover_alt: Relawan membagikan masker
 		Slug:     "cara-masker",
 		Cover:    "sampul.jpg",
 		CoverAlt: "Relawan membagikan masker",
+		Lines: map[string]int{"title": 2, "subtitle": 3, "date": 4, "status": 5, "template": 6, "size": 7, "pillar": 8,
+			"hashtags": 9, "caption": 10, "sources": 13, "slug": 16, "cover": 17, "cover_alt": 18},
 	}
 	if !reflect.DeepEqual(a.Meta, want) {
 		t.Errorf("meta =\n%+v\nwant\n%+v", a.Meta, want)

@@ -11,11 +11,8 @@ import (
 
 var wib = time.FixedZone("WIB", 7*3600)
 
-// frontMatterLines is how many lines post puts before the body, so the
-// body's first line is file line frontMatterLines+1.
-const frontMatterLines = 3
-
-// post wraps a body in a minimal valid front matter.
+// post wraps a body in a minimal valid front matter: three lines, so the
+// body's first line is file line 4.
 func post(body string) []byte {
 	return []byte("---\ntitle: Judul\n---\n" + body)
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
@@ -50,6 +51,9 @@ func parseBody(a *Article, body []byte, first int) error {
 	chunks := w.group(w.pieces(doc))
 	a.Intro, a.IntroAlt, a.IntroDirectives = chunks[0].blocks, chunks[0].alt, chunks[0].dirs
 	a.Sections = sections(chunks[1:])
+	// Some warnings are only known once a whole slide is seen; report all
+	// in file order.
+	sort.SliceStable(w.warnings, func(i, j int) bool { return w.warnings[i].Line < w.warnings[j].Line })
 	a.Warnings = w.warnings
 	return nil
 }

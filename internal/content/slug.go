@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
 
@@ -70,4 +72,17 @@ func slugify(s string) string {
 		pendingHyphen = true
 	}
 	return b.String()
+}
+
+func (d *metaDecoder) slug(k, v *yaml.Node) (string, error) {
+	s, err := d.text(k, v)
+	if err != nil || s == "" || validSlug(s) {
+		return s, err
+	}
+	fix := slugify(s)
+	if fix == "" {
+		fix = exampleValue("slug")
+	}
+	return "", diag.Errorf(d.file, d.line(v),
+		"slug %q may only hold lower-case letters, digits and hyphens, and may not start or end with a hyphen; write it like %q", s, fix)
 }

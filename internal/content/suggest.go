@@ -57,3 +57,24 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// suggestKey also knows the Indonesian words volunteers reach for first.
+func suggestKey(key string) string {
+	switch strings.ToLower(key) {
+	case "judul":
+		return "title"
+	case "subjudul", "sub_judul":
+		return "subtitle"
+	case "tanggal", "waktu", "jadwal":
+		return "date"
+	case "tagar", "tags", "tag":
+		return "hashtags"
+	case "sumber", "referensi", "source":
+		return "sources"
+	case "keterangan":
+		return "caption"
+	case "sampul":
+		return "cover"
+	}
+	return suggest(key, frontMatterKeys)
+}

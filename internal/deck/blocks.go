@@ -68,7 +68,18 @@ func (s styler) blocks(in []content.Block) []layout.Block {
 	return out
 }
 
+// block converts one Markdown block, remembering its source line.
 func (s styler) block(b content.Block, indent float64) []layout.Block {
+	out := s.convert(b, indent)
+	for i := range out {
+		if out[i].Line == 0 {
+			out[i].Line = b.Line
+		}
+	}
+	return out
+}
+
+func (s styler) convert(b content.Block, indent float64) []layout.Block {
 	body := s.t.Type["body"]
 	switch b.Kind {
 	case content.Heading:

@@ -119,9 +119,13 @@ func (c *composer) section(s content.Section) {
 	box.Y += bar
 	box.H -= bar
 	body := c.t.Type["body"]
-	res := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Min})
+	valign := layout.Top
+	if onlyQuotes(s.Blocks) {
+		valign = layout.Middle // a lone quote reads as a pull quote
+	}
+	res := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Min, VAlign: valign})
 	for _, w := range res.Broken {
-		c.warn(s.Line, "%q is wider than the slide and was broken inside; shorten it or put it in a link", shorten(w))
+		c.warn(w.Line, "%q is wider than the slide and was broken inside; shorten it or put it in a link", shorten(w.Word))
 	}
 	first := len(c.slides) + 1
 	for pi, p := range res.Pages {
@@ -144,10 +148,21 @@ func (c *composer) section(s content.Section) {
 	}
 }
 
-// pageText is the text a page shows, block by block, for alt text.
+func onlyQuotes(bs []content.Block) bool {
+	for _, b := range bs {
+		if b.Kind != content.Quote {
+			return false
+		}
+	}
+	return len(bs) > 0
+}
+
+// pageText is the text a page shows, block by block, for alt text: lines
+// are joined with a space only where the text had one, and blocks end
+// with a full stop so a screen reader pauses between them.
 func pageText(p layout.Page) string {
 	var b strings.Builder
-	last := -1
+	last, space := -1, false
 	for _, l := range p.Lines {
 		if l.Text == "" {
 			continue
@@ -155,16 +170,15 @@ func pageText(p layout.Page) string {
 		switch {
 		case b.Len() == 0:
 		case l.Block != last:
-			if !strings.HasSuffix(b.String(), ".") && !strings.HasSuffix(b.String(), ":") && !strings.HasSuffix(b.String(), "?") && !strings.HasSuffix(b.String(), "!") {
+			if s := b.String(); !strings.ContainsAny(s[len(s)-1:], ".:?!") {
 				b.WriteString(".")
 			}
 			b.WriteString(" ")
-		case strings.HasSuffix(b.String(), "-") || strings.HasSuffix(b.String(), "/"):
-		default:
+		case space:
 			b.WriteString(" ")
 		}
 		b.WriteString(l.Text)
-		last = l.Block
+		last, space = l.Block, l.SpaceAfter
 	}
 	return b.String()
 }

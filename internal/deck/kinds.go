@@ -162,7 +162,7 @@ func (c *composer) sources() {
 	}
 	blocks = append(blocks, list)
 	before := len(c.slides)
-	c.section(content.Section{Blocks: blocks})
+	c.section(content.Section{Line: a.Meta.Lines["sources"], Blocks: blocks})
 	for i := before; i < len(c.slides); i++ {
 		c.slides[i].Kind = Sources
 		c.slides[i].Background = c.background("sources")

@@ -19,7 +19,7 @@ func (r Result) Dump() string {
 		}
 	}
 	for _, w := range r.Broken {
-		fmt.Fprintf(&b, "broken %q\n", w)
+		fmt.Fprintf(&b, "broken %q\n", w.Word)
 	}
 	return b.String()
 }

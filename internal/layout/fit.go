@@ -37,7 +37,7 @@ type unit struct {
 	gap    float64 // space above it, unless first on its page
 	lines  []Line  // positioned relative to the unit's top-left at (0, 0)
 	rects  []Rect
-	broken []string
+	broken []Broken
 }
 
 // Fit lays the blocks out at the largest base size between MaxSize and
@@ -117,7 +117,8 @@ func (e *Engine) units(preps []prepared, base, width float64) []unit {
 			continue
 		}
 		indent := p.b.Indent * base
-		lines, broken := e.s.breakLines(p.words, float32((width-indent)/size))
+		lines, words := e.s.breakLines(p.words, float32((width-indent)/size))
+		broken := brokenIn(words, p.b.Line)
 		for j, bl := range lines {
 			l := e.position(bl, p.b, size, lh, indent, width-indent)
 			l.Block = i
@@ -146,7 +147,7 @@ func (e *Engine) position(bl brokenLine, b Block, size, lh, x0, avail float64) L
 	case Right:
 		x0 += avail - w
 	}
-	l := Line{X: x0, Y: baseline, W: w, Size: size, Ascent: float64(e.ascent) * size, Descent: float64(e.desc) * size, Text: bl.text}
+	l := Line{X: x0, Y: baseline, W: w, Size: size, Ascent: float64(e.ascent) * size, Descent: float64(e.desc) * size, Text: bl.text, SpaceAfter: bl.space}
 	tr := b.Tracking
 	for _, it := range bl.items {
 		sp := b.Spans[it.p.span]
@@ -171,6 +172,14 @@ func (e *Engine) addMarker(l *Line, p prepared, size, lh, indent float64) {
 	gap := 0.35 * size
 	m := e.position(ml[0], Block{Spans: p.b.Marker, Tracking: p.b.Tracking}, size, lh, indent-gap-float64(ml[0].width)*size, 0)
 	l.Runs = append(m.Runs, l.Runs...)
+}
+
+func brokenIn(words []string, line int) []Broken {
+	var out []Broken
+	for _, w := range words {
+		out = append(out, Broken{Word: w, Line: line})
+	}
+	return out
 }
 
 func nonzero(v, def float64) float64 {

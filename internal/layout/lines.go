@@ -16,6 +16,9 @@ type brokenLine struct {
 	items []placedPiece
 	width float32 // ems, trailing space excluded
 	text  string
+	// space is set when the line ended at whitespace or a hard break,
+	// so joining lines back into text puts a space there.
+	space bool
 }
 
 // lineBreaker fills lines greedily, word by word.
@@ -66,6 +69,7 @@ func (s *shaper) breakLines(words []word, maxW float32) ([]brokenLine, []string)
 
 func (b *lineBreaker) newLine() {
 	b.cur.text = b.text.String()
+	b.cur.space = b.cur.space || b.x > b.cur.width
 	b.lines = append(b.lines, b.cur)
 	b.cur = brokenLine{}
 	b.x = 0
@@ -93,6 +97,7 @@ func (b *lineBreaker) place(a atom) {
 	b.cur.width = x
 	b.x = x + a.space
 	if a.forceBreak {
+		b.cur.space = true
 		b.newLine()
 	}
 }
@@ -131,6 +136,7 @@ func (b *lineBreaker) placeByGrapheme(a atom) {
 	}
 	b.x += a.space
 	if a.forceBreak {
+		b.cur.space = true
 		b.newLine()
 	}
 }

@@ -90,11 +90,13 @@ func moveLine(l Line, dx, dy float64) Line {
 func (e *Engine) decorations(spec Spec, base float64, pu []placedUnit, dy float64) []Rect {
 	var out []Rect
 	for i := 0; i < len(pu); {
+		// Consecutive blocks with the same decoration share it, so a
+		// quote of two paragraphs gets one bar.
+		b := spec.Blocks[pu[i].block]
 		j := i
-		for j < len(pu) && pu[j].block == pu[i].block {
+		for j < len(pu) && (pu[j].block == pu[i].block || b.Deco != NoDeco && spec.Blocks[pu[j].block].Deco == b.Deco) {
 			j++
 		}
-		b := spec.Blocks[pu[i].block]
 		top, bottom := pu[i].top+dy, pu[j-1].top+pu[j-1].h+dy
 		switch b.Deco {
 		case QuoteBar:

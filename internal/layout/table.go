@@ -23,7 +23,7 @@ func (e *Engine) tableRows(block int, p prepared, size, lh, gap, width float64) 
 		n := 1
 		for ci, cell := range row {
 			lines, broken := e.s.breakLines(cell, float32(colW/size))
-			u.broken = append(u.broken, broken...)
+			u.broken = append(u.broken, brokenIn(broken, p.b.Line)...)
 			n = max(n, len(lines))
 			x := float64(ci) * (colW + colGap)
 			b := Block{Spans: p.b.Table.Rows[ri][ci], Tracking: p.b.Tracking}

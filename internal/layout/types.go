@@ -57,6 +57,7 @@ type Block struct {
 	Tracking    float64 // extra advance per glyph, in ems
 	Deco        Deco
 	DecoColor   color.RGBA
+	Line        int    // source line, carried into Broken for messages
 	Table       *Table // when set, Spans are ignored and the table is laid out
 }
 
@@ -107,15 +108,17 @@ type Run struct {
 
 // Line is one laid-out line of a block.
 type Line struct {
-	Block    int     // index of the block in Spec.Blocks
-	X, Y     float64 // left edge and baseline
-	W        float64 // advance width of the line, trailing spaces excluded
-	Size     float64
-	Ascent   float64
-	Descent  float64
-	Text     string
-	Runs     []Run
-	IsMarker bool // the line holds only a list marker
+	Block   int     // index of the block in Spec.Blocks
+	X, Y    float64 // left edge and baseline
+	W       float64 // advance width of the line, trailing spaces excluded
+	Size    float64
+	Ascent  float64
+	Descent float64
+	Text    string
+	Runs    []Run
+	// SpaceAfter is set when the line ended at a space or a hard break;
+	// it is unset when a word was broken, so text can be joined exactly.
+	SpaceAfter bool
 }
 
 // Rect is a filled rectangle to draw behind the text (quote bars, code
@@ -137,6 +140,12 @@ type Page struct {
 type Result struct {
 	Size     float64 // the base size used
 	Pages    []Page  // more than one when the text did not fit at MinSize
-	Broken   []string
+	Broken   []Broken
 	Overflow bool // text needed continuation pages
+}
+
+// Broken is a word that was wider than its box and was broken inside.
+type Broken struct {
+	Word string
+	Line int // the source line of its block
 }

@@ -1,10 +1,65 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
+
+func isNull(v *yaml.Node) bool {
+	return v.Kind == yaml.ScalarNode && v.Tag == "!!null"
+}
+
+// text accepts any scalar: "title: 2020" is text to the author, whatever
+// YAML thinks it is.
+func (d *metaDecoder) text(k, v *yaml.Node) (string, error) {
+	if isNull(v) {
+		return "", nil
+	}
+	if v.Kind != yaml.ScalarNode {
+		return "", d.errorf(k, "%q must be text, like %q", k.Value, k.Value+": "+exampleValue(k.Value))
+	}
+	return strings.TrimSpace(v.Value), nil
+}
+
+func exampleValue(key string) string {
+	switch key {
+	case "subtitle":
+		return "Lindungi diri dan keluarga"
+	case "template", "pillar":
+		return "edukasi"
+	case "caption":
+		return "Yuk pakai masker!"
+	case "cover":
+		return "sampul.jpg"
+	case "cover_alt":
+		return "Relawan membagikan masker kepada warga"
+	case "slug":
+		return "cara-memakai-masker"
+	default:
+		return "Cara Memakai Masker"
+	}
+}
+
+func (d *metaDecoder) oneOf(k, v *yaml.Node, allowed []string) (string, error) {
+	s, err := d.text(k, v)
+	if err != nil || s == "" {
+		return s, err
+	}
+	for _, a := range allowed {
+		if s == a {
+			return s, nil
+		}
+	}
+	msg := fmt.Sprintf("%s %q is not one of %s", k.Value, s, strings.Join(allowed, ", "))
+	if sug := suggest(s, allowed); sug != "" {
+		msg += fmt.Sprintf(" — did you mean %q?", sug)
+	}
+	return "", diag.Errorf(d.file, d.line(v), "%s", msg)
+}
 
 // hashtags accepts a list, or one string of tags separated by spaces or
 // commas ("hashtags: masker covid19"), and drops a leading '#' either way.
