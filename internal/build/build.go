@@ -19,6 +19,9 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
+// MaxImageBytes is the largest JPEG Instagram accepts.
+const MaxImageBytes = 8 << 20
+
 // Options say what to build and where.
 type Options struct {
 	Root    string // project folder
@@ -183,7 +186,13 @@ func (w *worker) compose(file string) (*content.Article, []deck.Slide, []diag.Di
 		size = w.opts.Project.Defaults.Size
 	}
 	slides, more := deck.Compose(deck.Input{Article: a, Template: t, Project: w.opts.Project, Size: size, Images: imgs}, w.eng)
-	return a, slides, append(diags, more...), nil
+	for _, d := range more {
+		if d.Severity == diag.Error {
+			return a, nil, diags, d
+		}
+		diags = append(diags, d)
+	}
+	return a, slides, diags, nil
 }
 
 // post composes and renders one post into memory; Run writes it.
@@ -218,6 +227,10 @@ func (w *worker) post(file string) (res PostResult) {
 		data, err := render.Encode(img, w.opts.Format)
 		if err != nil {
 			res.Err = fmt.Errorf("encoding slide %d: %w", i+1, err)
+			return res
+		}
+		if len(data) > MaxImageBytes && w.opts.Format == render.JPEG {
+			res.Err = diag.Errorf(file, s.Line, "slide %d is %d bytes, over Instagram's 8 MB limit; use fewer or smaller photos", i+1, len(data))
 			return res
 		}
 		name := fmt.Sprintf("%02d%s", i+1, w.opts.Format.Ext())

@@ -110,7 +110,7 @@ func (s styler) convert(b content.Block, indent float64) []layout.Block {
 		}
 		return out
 	case content.CodeBlock:
-		return []layout.Block{{Spans: s.spans(b.Spans, layout.Mono, s.text), Scale: 0.78, LineHeight: 1.35,
+		return []layout.Block{{Spans: s.spans(b.Spans, layout.Mono, s.text), LineHeight: 1.35,
 			SpaceBefore: 0.9, Indent: indent + 0.5, Deco: layout.CodeBox, DecoColor: s.t.Color("surface")}}
 	case content.Table:
 		t := &layout.Table{RuleColor: s.t.Color("rule")}
@@ -125,7 +125,7 @@ func (s styler) convert(b content.Block, indent float64) []layout.Block {
 			}
 			t.Rows = append(t.Rows, cells)
 		}
-		return []layout.Block{{Table: t, Scale: 0.85, LineHeight: 1.25, SpaceBefore: 0.7, Indent: indent}}
+		return []layout.Block{{Table: t, LineHeight: 1.25, SpaceBefore: 0.7, Indent: indent}}
 	case content.Image:
 		// An image among text is shown by its alt text; lone images make
 		// image slides before they get here.

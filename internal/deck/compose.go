@@ -52,11 +52,9 @@ func Compose(in Input, eng *layout.Engine) ([]Slide, []diag.Diagnostic) {
 	c := &composer{in: in, eng: eng, t: in.Template, w: float64(sz.X), h: float64(sz.Y), st: newStyler(in.Template)}
 	a := in.Article
 	intro := a.Intro
-	lead := leadOf(intro)
-	if lead != nil {
+	if c.cover(leadOf(intro)) {
 		intro = nil
 	}
-	c.cover(lead)
 	if len(intro) > 0 {
 		c.section(content.Section{Line: intro[0].Line, Blocks: intro, Alt: a.IntroAlt})
 	}
@@ -76,6 +74,12 @@ func Compose(in Input, eng *layout.Engine) ([]Slide, []diag.Diagnostic) {
 
 func (c *composer) warn(line int, format string, args ...any) {
 	c.diags = append(c.diags, diag.Warnf(c.in.Article.File, line, format, args...))
+}
+
+// fail records a problem that stops the post: text that cannot be shown
+// whole.
+func (c *composer) fail(file string, line int, format string, args ...any) {
+	c.diags = append(c.diags, diag.Errorf(file, line, format, args...))
 }
 
 // leadOf returns the intro as a cover lead when it is one short paragraph,

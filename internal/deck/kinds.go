@@ -17,8 +17,9 @@ func (c *composer) gridSafe() (x0, x1 float64) {
 }
 
 // cover makes the first slide: pillar tag, title, subtitle, an optional
-// lead, an optional image, and a hint to swipe.
-func (c *composer) cover(lead []content.Span) {
+// lead, an optional image, and a hint to swipe. It reports whether the
+// lead found room on the cover.
+func (c *composer) cover(lead []content.Span) bool {
 	a := c.in.Article
 	t := c.t
 	onP := t.Color("on_primary")
@@ -53,27 +54,21 @@ func (c *composer) cover(lead []content.Span) {
 		}
 		top += 110
 	}
-	title := t.Type["title"]
-	blocks := []layout.Block{{Spans: []layout.Span{{Text: a.Meta.Title, Style: layout.Display, Color: onP}}, LineHeight: title.LineHeight, Tracking: title.Tracking}}
-	if a.Meta.Subtitle != "" {
-		sub := t.Type["heading"]
-		blocks = append(blocks, layout.Block{Spans: []layout.Span{{Text: a.Meta.Subtitle, Style: layout.Bold, Color: t.Color("accent")}},
-			Scale: sub.Max * 0.75 / title.Max, LineHeight: 1.2, SpaceBefore: 0.35})
-	}
-	if lead != nil {
-		body := t.Type["body"]
-		blocks = append(blocks, layout.Block{Spans: c.st.spans(lead, 0, withAlpha(onP, 242)), Scale: body.Max * 0.85 / title.Max, LineHeight: body.LineHeight, SpaceBefore: 0.45})
-	}
 	valign := layout.Middle
 	if top > m.Top+200 {
 		valign = layout.Bottom
 	}
-	res := c.eng.Fit(layout.Spec{Box: layout.Box{X: x0, Y: top, W: x1 - x0, H: bottom - top - 60}, Blocks: blocks,
-		MaxSize: title.Max, MinSize: title.Min * 0.6, VAlign: valign})
-	sl.Layers = append(sl.Layers, Layer{Kind: TextLayer, Text: res.Pages[0]})
-	if res.Overflow {
-		c.warn(1, "the cover's title, subtitle and lead do not fit; shorten the title or subtitle")
+	box := layout.Box{X: x0, Y: top, W: x1 - x0, H: bottom - top - 60}
+	res := c.coverText(box, valign, lead)
+	if res.Overflow && lead != nil {
+		// The lead does not fit beside the title: it gets slide 2.
+		lead = nil
+		res = c.coverText(box, valign, nil)
 	}
+	if res.Overflow {
+		c.fail(a.File, a.Meta.Lines["title"], "the title and subtitle do not fit on the cover even at %.0f px; shorten them (a title of up to about 60 characters fits)", t.Type["title"].Min)
+	}
+	sl.Layers = append(sl.Layers, Layer{Kind: TextLayer, Text: res.Pages[0]})
 	hint := c.eng.Fit(layout.Spec{Box: layout.Box{X: x0, Y: c.h - m.Bottom - 60, W: x1 - x0, H: 50}, MaxSize: 30, MinSize: 30,
 		Blocks: []layout.Block{{Spans: []layout.Span{{Text: "Geser untuk membaca  →", Style: layout.Bold, Color: onP}}, Align: layout.Right}}})
 	sl.Layers = append(sl.Layers, Layer{Kind: TextLayer, Text: hint.Pages[0]})
@@ -89,6 +84,28 @@ func (c *composer) cover(lead []content.Span) {
 		sl.Alt = a.Meta.CoverAlt
 	}
 	c.slides = append(c.slides, sl)
+	return lead != nil
+}
+
+// coverText fits the title, subtitle and lead. They shrink together, but
+// never so far that the subtitle or lead falls below the body minimum.
+func (c *composer) coverText(box layout.Box, valign layout.VAlign, lead []content.Span) layout.Result {
+	a, t := c.in.Article, c.t
+	title, body := t.Type["title"], t.Type["body"]
+	minSize := title.Min
+	blocks := []layout.Block{{Spans: []layout.Span{{Text: a.Meta.Title, Style: layout.Display, Color: t.Color("on_primary")}}, LineHeight: title.LineHeight, Tracking: title.Tracking}}
+	if a.Meta.Subtitle != "" {
+		scale := t.Type["heading"].Max * 0.75 / title.Max
+		minSize = max(minSize, body.Min/scale)
+		blocks = append(blocks, layout.Block{Spans: []layout.Span{{Text: a.Meta.Subtitle, Style: layout.Bold, Color: t.Color("accent")}},
+			Scale: scale, LineHeight: 1.2, SpaceBefore: 0.35})
+	}
+	if lead != nil {
+		scale := body.Max * 0.85 / title.Max
+		minSize = max(minSize, body.Min/scale)
+		blocks = append(blocks, layout.Block{Spans: c.st.spans(lead, 0, withAlpha(t.Color("on_primary"), 242)), Scale: scale, LineHeight: body.LineHeight, SpaceBefore: 0.45})
+	}
+	return c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: title.Max, MinSize: minSize, VAlign: valign})
 }
 
 // imageSlide shows a section's lone image: under the section's text when
@@ -141,12 +158,17 @@ func (c *composer) closing() {
 	blocks := []layout.Block{
 		{Spans: []layout.Span{{Text: p.Closing.Title, Style: layout.Display, Color: onP}}, Scale: 0.8, LineHeight: title.LineHeight, Tracking: title.Tracking},
 		{Spans: []layout.Span{{Text: p.Closing.Text, Color: withAlpha(onP, 242)}}, Scale: 0.45, LineHeight: 1.35, SpaceBefore: 0.5},
-		{Spans: []layout.Span{{Text: "❤️ Suka   💬 Komentar   🔖 Simpan   📤 Bagikan", Style: layout.Bold, Color: onP}}, Scale: 0.3, LineHeight: 1.4, SpaceBefore: 0.9},
+		{Spans: []layout.Span{{Text: "❤️ Suka   💬 Komentar   🔖 Simpan   📤 Bagikan", Style: layout.Bold, Color: onP}}, Scale: 0.34, LineHeight: 1.4, SpaceBefore: 0.9},
 		{Spans: []layout.Span{{Text: p.Handle, Style: layout.Bold, Color: t.Color("accent")}}, Scale: 0.5, SpaceBefore: 0.9},
 	}
 	m := t.Margins
+	// The call to action is body text: it may not shrink below the body
+	// minimum, which sets how far the whole slide can shrink.
 	res := c.eng.Fit(layout.Spec{Box: layout.Box{X: x0, Y: m.Top, W: x1 - x0, H: c.h - m.Top - m.Bottom - 40}, Blocks: blocks,
-		MaxSize: title.Max, MinSize: title.Min * 0.6, VAlign: layout.Middle})
+		MaxSize: title.Max, MinSize: max(title.Min, t.Type["body"].Min/0.45), VAlign: layout.Middle})
+	if res.Overflow {
+		c.fail("pkpm.yaml", 0, "the closing slide's title and text do not fit on a %s slide; shorten closing.title or closing.text", c.in.Size)
+	}
 	sl.Layers = append(sl.Layers, Layer{Kind: TextLayer, Text: res.Pages[0]})
 	sl.Alt = fmt.Sprintf("%s %s", ensurePeriod(p.Closing.Title), ensurePeriod(p.Closing.Text))
 	c.slides = append(c.slides, sl)

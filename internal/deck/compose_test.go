@@ -1,0 +1,161 @@
+package deck
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pkpm-btn3/pkpm/internal/config"
+	"github.com/pkpm-btn3/pkpm/internal/content"
+	"github.com/pkpm-btn3/pkpm/internal/layout"
+	"github.com/pkpm-btn3/pkpm/internal/theme"
+)
+
+func engine(t testing.TB) *layout.Engine {
+	t.Helper()
+	f, err := theme.Fonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return layout.New(f.Clone())
+}
+
+func template(t testing.TB) *theme.Template {
+	t.Helper()
+	tm, err := theme.Load("", "edukasi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm
+}
+
+func compose(t testing.TB, eng *layout.Engine, src, size string) ([]Slide, []string) {
+	t.Helper()
+	a, err := content.Parse("posts/x.md", []byte(src), time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slides, diags := Compose(Input{Article: a, Template: template(t), Project: config.Default(), Size: size}, eng)
+	var msgs []string
+	for _, d := range diags {
+		msgs = append(msgs, d.String())
+	}
+	return slides, msgs
+}
+
+// examplePosts are the repository's own posts.
+func examplePosts(t *testing.T) map[string]string {
+	files, _ := filepath.Glob("../../posts/*.md")
+	if len(files) == 0 {
+		t.Fatal("no example posts found")
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(f)] = string(b)
+	}
+	return out
+}
+
+// Body text must stay readable on a phone: nothing on a content slide is
+// set below the template's body minimum, except the footer.
+func TestBodyTextNeverBelowMinimum(t *testing.T) {
+	eng := engine(t)
+	min := template(t).Type["body"].Min
+	for name, src := range examplePosts(t) {
+		slides, _ := compose(t, eng, src, "portrait")
+		for i, s := range slides {
+			texts := s.Layers[:len(s.Layers)-2] // the last two are the footer
+			for _, l := range texts {
+				for _, ln := range l.Text.Lines {
+					if s.Kind == Cover && ln.Size < 40 {
+						continue // the pillar tag and swipe hint are labels
+					}
+					if ln.Size < min-0.01 {
+						t.Errorf("%s slide %d (%s): %q set at %.1f px, below %v", name, i+1, s.Kind, ln.Text, ln.Size, min)
+					}
+				}
+			}
+		}
+	}
+}
+
+// The profile grid shows a centred 3:4 crop; the cover's title must be
+// inside it at every size.
+func TestCoverTitleInsideGridCrop(t *testing.T) {
+	eng := engine(t)
+	src := "---\ntitle: Cara Memakai Masker yang Benar di Rumah\nsubtitle: Lindungi diri dan keluarga\n---\n\nSingkat saja.\n"
+	for size, p := range Sizes {
+		slides, _ := compose(t, eng, src, size)
+		crop := float64(p.Y) * 3 / 4
+		left, right := (float64(p.X)-crop)/2, (float64(p.X)+crop)/2
+		found := false
+		for _, l := range slides[0].Layers {
+			for _, ln := range l.Text.Lines {
+				isTitle := ln.Text != "" && strings.Contains("Cara Memakai Masker yang Benar di Rumah Lindungi diri dan keluarga", ln.Text)
+				if !isTitle {
+					continue // the footer may sit outside the crop
+				}
+				found = true
+				if ln.X < left || ln.X+ln.W > right {
+					t.Errorf("%s: %q spans %.0f–%.0f, outside the grid crop %.0f–%.0f", size, ln.Text, ln.X, ln.X+ln.W, left, right)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: title not on the cover", size)
+		}
+	}
+}
+
+// Every slide shows the handle and its number out of the total.
+func TestEverySlideNumbered(t *testing.T) {
+	eng := engine(t)
+	slides, _ := compose(t, eng, examplePosts(t)["cuci-tangan-6-langkah.md"], "portrait")
+	for i, s := range slides {
+		n := len(s.Layers)
+		handle, num := s.Layers[n-2].Text.Lines[0].Text, s.Layers[n-1].Text.Lines[0].Text
+		if handle != "@pkpm.btn3" || num != fmt.Sprintf("%d/%d", i+1, len(slides)) {
+			t.Errorf("slide %d footer = %q %q", i+1, handle, num)
+		}
+		if s.Alt == "" {
+			t.Errorf("slide %d has no alt text", i+1)
+		}
+	}
+	if slides[len(slides)-1].Kind != Sources || slides[len(slides)-2].Kind != Closing {
+		t.Errorf("a post with sources should end with closing then sources slides")
+	}
+}
+
+func TestAltTextOverrideAndExactText(t *testing.T) {
+	eng := engine(t)
+	src := "---\ntitle: Judul\n---\n\n## Satu\n\nTeks **tebal** dan biasa.\n\n---\n\n<!-- alt: Gambar tangan dicuci -->\n\n## Dua\n\nApa saja.\n"
+	slides, _ := compose(t, eng, src, "portrait")
+	if got := slides[1].Alt; got != "Satu. Teks tebal dan biasa." {
+		t.Errorf("alt = %q", got)
+	}
+	if got := slides[2].Alt; got != "Gambar tangan dicuci" {
+		t.Errorf("override alt = %q", got)
+	}
+}
+
+func TestLongArticleContinuesAndWarnsPastTwenty(t *testing.T) {
+	eng := engine(t)
+	body := strings.Repeat("Warga RT 04 saling mengingatkan untuk memakai masker dan mencuci tangan dengan sabun. ", 330)
+	slides, diags := compose(t, eng, "---\ntitle: Panjang\n---\n\n## Bagian\n\n"+body, "portrait")
+	if len(slides) <= MaxCarousel {
+		t.Fatalf("%d slides; a 4,000-word article should need more than %d", len(slides), MaxCarousel)
+	}
+	joined := strings.Join(diags, "\n")
+	for _, want := range []string{"continues on slides 2–", "at most 20"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, joined)
+		}
+	}
+}
