@@ -1,0 +1,83 @@
+package render
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"testing"
+
+	"github.com/pkpm-btn3/pkpm/internal/deck"
+)
+
+func solidSlide() deck.Slide {
+	return deck.Slide{W: 1080, H: 1350, Background: deck.Solid(color.RGBA{0xF5, 0xF8, 0xF7, 255}), Layers: []deck.Layer{
+		{Kind: deck.RectLayer, X: 100, Y: 100, W: 200, H: 50, Radius: 10, Paint: deck.Solid(color.RGBA{0x0A, 0x64, 0x5B, 255})},
+		{Kind: deck.RectLayer, X: 0, Y: 1000, W: 1080, H: 350, Paint: deck.Paint{From: color.RGBA{0, 0, 0, 255}, To: color.RGBA{255, 255, 255, 255}, Gradient: true, Angle: 0}},
+	}}
+}
+
+func TestDrawPaintsLayers(t *testing.T) {
+	img := New().Draw(solidSlide())
+	if got := img.RGBAAt(5, 5); got != (color.RGBA{0xF5, 0xF8, 0xF7, 255}) {
+		t.Errorf("background = %v", got)
+	}
+	if got := img.RGBAAt(200, 125); got != (color.RGBA{0x0A, 0x64, 0x5B, 255}) {
+		t.Errorf("rect = %v", got)
+	}
+	// The rounded corner leaves the very corner pixel mostly background.
+	if got := img.RGBAAt(100, 100); got.G < 0xC0 {
+		t.Errorf("corner of a rounded rect = %v, want mostly background", got)
+	}
+	left, mid, right := img.RGBAAt(2, 1200), img.RGBAAt(540, 1200), img.RGBAAt(1077, 1200)
+	if !(left.R < 10 && right.R > 245 && mid.R > 110 && mid.R < 145) {
+		t.Errorf("gradient left %v mid %v right %v", left, mid, right)
+	}
+}
+
+func TestEncodeFormatsAndDeterminism(t *testing.T) {
+	img := New().Draw(solidSlide())
+	a, err := Encode(img, JPEG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Encode(img, JPEG)
+	if !bytes.Equal(a, b) {
+		t.Error("the same image encoded to different JPEG bytes")
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(a))
+	if err != nil || format != "jpeg" || cfg.Width != 1080 || cfg.Height != 1350 {
+		t.Fatalf("jpeg: %v %s %dx%d", err, format, cfg.Width, cfg.Height)
+	}
+	dec, _ := jpeg.Decode(bytes.NewReader(a))
+	r, g, bl, _ := dec.At(200, 125).RGBA()
+	if d := absDiff(uint8(r>>8), 0x0A) + absDiff(uint8(g>>8), 0x64) + absDiff(uint8(bl>>8), 0x5B); d > 12 {
+		t.Errorf("brand colour drifted by %d after JPEG encoding; quality too low", d)
+	}
+	p, err := Encode(img, PNG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(bytes.NewReader(p)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func absDiff(a, b uint8) int {
+	if a > b {
+		return int(a - b)
+	}
+	return int(b - a)
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]Format{"jpeg": JPEG, "jpg": JPEG, "png": PNG} {
+		if got, err := ParseFormat(in); err != nil || got != want {
+			t.Errorf("%q → %v, %v", in, got, err)
+		}
+	}
+	if _, err := ParseFormat("gif"); err == nil {
+		t.Error("gif accepted")
+	}
+}
