@@ -33,6 +33,12 @@ type Options struct {
 	// Progress, when set, is called after each post, from one goroutine
 	// at a time.
 	Progress func(done, total int)
+	// DryRun renders without writing anything.
+	DryRun bool
+	// Inspect keeps each post's article, composed slides and encoded
+	// files in its result, and measures text contrast, for check and
+	// export.
+	Inspect bool
 }
 
 // SlideInfo describes one written slide in slides.json.
@@ -61,6 +67,12 @@ type PostResult struct {
 	Err      error
 	Manifest Manifest
 	files    map[string][]byte // rendered, not yet written
+
+	// Set with Options.Inspect, for posts that composed:
+	Article  *content.Article
+	Deck     []deck.Slide
+	Files    map[string][]byte       // the encoded slides and slides.json
+	Contrast [][]render.TextContrast // per slide, per text line
 }
 
 // Run builds the posts in parallel, keeps going past failures, and returns
@@ -104,7 +116,10 @@ func Run(opts Options) ([]PostResult, error) {
 	rejectDuplicateSlugs(results)
 	for i := range results {
 		r := &results[i]
-		if r.Err != nil {
+		if r.Err != nil || opts.DryRun {
+			if r.Err == nil {
+				r.Slides = len(r.Manifest.Slides)
+			}
 			continue
 		}
 		if err := writeDirAtomic(filepath.Join(opts.Out, "slides", r.Slug), r.files); err != nil {
@@ -220,6 +235,9 @@ func (w *worker) post(file string) (res PostResult) {
 		return res
 	}
 	res.Slug = a.Slug
+	if w.opts.Inspect {
+		res.Article, res.Deck = a, slides
+	}
 	m := Manifest{Slug: a.Slug, Title: a.Meta.Title, Source: filepath.ToSlash(file)}
 	files := map[string][]byte{}
 	for i, s := range slides {
@@ -233,6 +251,9 @@ func (w *worker) post(file string) (res PostResult) {
 			res.Err = diag.Errorf(file, s.Line, "slide %d is %d bytes, over Instagram's 8 MB limit; use fewer or smaller photos", i+1, len(data))
 			return res
 		}
+		if w.opts.Inspect {
+			res.Contrast = append(res.Contrast, w.r.TextContrast(s))
+		}
 		name := fmt.Sprintf("%02d%s", i+1, w.opts.Format.Ext())
 		files[name] = data
 		m.Slides = append(m.Slides, SlideInfo{File: name, Width: s.W, Height: s.H, Alt: s.Alt, Warnings: s.Warnings})
@@ -245,6 +266,9 @@ func (w *worker) post(file string) (res PostResult) {
 	files["slides.json"] = append(js, '\n')
 	res.Manifest = m
 	res.files = files
+	if w.opts.Inspect {
+		res.Files = files
+	}
 	return res
 }
 

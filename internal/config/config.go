@@ -31,6 +31,8 @@ type Project struct {
 	Timezone string   `yaml:"timezone"`
 	Defaults Defaults `yaml:"defaults"`
 	Closing  Closing  `yaml:"closing"`
+	// Instagram holds limits that Instagram has changed before.
+	Instagram Instagram `yaml:"instagram"`
 	// Location is Timezone, loaded.
 	Location *time.Location `yaml:"-"`
 }
@@ -39,6 +41,13 @@ type Project struct {
 type Defaults struct {
 	Template string `yaml:"template"`
 	Size     string `yaml:"size"`
+}
+
+// Instagram holds the platform limits a project may need to adjust.
+type Instagram struct {
+	// MaxHashtags is how many hashtags a caption may carry. Instagram
+	// was reported to cut it from 30 to 5 in December 2025.
+	MaxHashtags int `yaml:"max_hashtags"`
 }
 
 // Closing is the call-to-action slide at the end of every carousel.
@@ -72,6 +81,9 @@ func (p *Project) fill() {
 	}
 	if p.Handle != "" && !strings.HasPrefix(p.Handle, "@") {
 		p.Handle = "@" + p.Handle
+	}
+	if p.Instagram.MaxHashtags <= 0 {
+		p.Instagram.MaxHashtags = 5
 	}
 	if p.Closing.Title == "" {
 		p.Closing.Title = "Bermanfaat? Simpan dan bagikan!"
@@ -137,7 +149,7 @@ func KeyLine(n *yaml.Node, path ...string) int {
 
 // knownKeys are the keys pkpm.yaml and templates may use at any level,
 // for did-you-mean suggestions.
-var knownKeys = []string{"handle", "name", "timezone", "defaults", "template", "size", "closing", "title", "text",
+var knownKeys = []string{"handle", "name", "timezone", "defaults", "template", "size", "closing", "title", "text", "instagram", "max_hashtags",
 	"description", "palette", "type", "margins", "slides", "background", "color", "gradient", "angle",
 	"max", "min", "line_height", "tracking", "top", "right", "bottom", "left"}
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pkpm-btn3/pkpm/internal/deck"
+	"github.com/pkpm-btn3/pkpm/internal/layout"
 )
 
 func solidSlide() deck.Slide {
@@ -79,5 +80,28 @@ func TestParseFormat(t *testing.T) {
 	}
 	if _, err := ParseFormat("gif"); err == nil {
 		t.Error("gif accepted")
+	}
+}
+
+func TestTextContrastMeasuresWhatIsBehind(t *testing.T) {
+	line := func(text string, c color.RGBA, y, x0, x1 float64) layout.Line {
+		return layout.Line{Text: text, Y: y, Ascent: 40, Descent: 10, Size: 48,
+			Runs: []layout.Run{{Color: c, X0: x0, X1: x1, Size: 48}}}
+	}
+	s := solidSlide() // light background, a black-to-white gradient band from y=1000
+	s.Layers = append(s.Layers, deck.Layer{Kind: deck.TextLayer, Text: layout.Page{Lines: []layout.Line{
+		line("gelap di terang", color.RGBA{0x11, 0x2B, 0x28, 255}, 500, 100, 600),
+		line("putih di gradasi", color.RGBA{255, 255, 255, 255}, 1200, 600, 1075),
+	}}})
+	got := New().TextContrast(s)
+	if len(got) != 2 {
+		t.Fatalf("got %d lines", len(got))
+	}
+	if got[0].Ratio < 12 {
+		t.Errorf("dark on light = %.2f, want > 12", got[0].Ratio)
+	}
+	// White text over a band running to white is unreadable at its right end.
+	if got[1].Ratio > 1.5 {
+		t.Errorf("white over a gradient to white = %.2f, want near 1", got[1].Ratio)
 	}
 }
