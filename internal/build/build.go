@@ -73,6 +73,7 @@ type PostResult struct {
 	Deck     []deck.Slide
 	Files    map[string][]byte       // the encoded slides and slides.json
 	Contrast [][]render.TextContrast // per slide, per text line
+	BodyMin  float64                 // the template's smallest body size
 }
 
 // Run builds the posts in parallel, keeps going past failures, and returns
@@ -184,11 +185,7 @@ func (w *worker) compose(file string) (*content.Article, []deck.Slide, []diag.Di
 		return nil, nil, nil, err
 	}
 	diags := append([]diag.Diagnostic(nil), a.Warnings...)
-	name := a.Meta.Template
-	if name == "" {
-		name = w.opts.Project.Defaults.Template
-	}
-	t, err := w.tmpls.get(name)
+	t, err := w.tmpls.get(w.templateName(a))
 	if err != nil {
 		return a, nil, diags, diag.Errorf(file, a.Meta.Lines["template"], "%v", err)
 	}
@@ -208,6 +205,14 @@ func (w *worker) compose(file string) (*content.Article, []deck.Slide, []diag.Di
 		diags = append(diags, d)
 	}
 	return a, slides, diags, nil
+}
+
+// templateName is the post's template, else the project's default.
+func (w *worker) templateName(a *content.Article) string {
+	if a.Meta.Template != "" {
+		return a.Meta.Template
+	}
+	return w.opts.Project.Defaults.Template
 }
 
 // post composes and renders one post into memory; Run writes it.
@@ -237,6 +242,9 @@ func (w *worker) post(file string) (res PostResult) {
 	res.Slug = a.Slug
 	if w.opts.Inspect {
 		res.Article, res.Deck = a, slides
+		if t, err := w.tmpls.get(w.templateName(a)); err == nil {
+			res.BodyMin = t.Type["body"].Min
+		}
 	}
 	m := Manifest{Slug: a.Slug, Title: a.Meta.Title, Source: filepath.ToSlash(file)}
 	files := map[string][]byte{}

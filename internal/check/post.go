@@ -1,0 +1,304 @@
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	_ "image/jpeg" // to read back the encoded slides
+	_ "image/png"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pkpm-btn3/pkpm/internal/content"
+	"github.com/pkpm-btn3/pkpm/internal/deck"
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/render"
+)
+
+// Instagram's figures.
+const (
+	MaxCaption     = 2200
+	MaxMentions    = 20
+	MaxCarousel    = 20
+	MaxAPICarousel = 10
+	MaxImageBytes  = 8 << 20
+	MaxAlt         = 1000
+	HookLength     = 125
+	MinRatio       = 4.0 / 5 // width/height of the tallest accepted image
+	MaxRatio       = 1.91    // the widest
+)
+
+// Post is everything the rules look at for one post.
+type Post struct {
+	File     string
+	Article  *content.Article
+	Slides   []deck.Slide
+	Images   [][]byte // the encoded slides, in order
+	Contrast [][]render.TextContrast
+	Diags    []diag.Diagnostic // the build's warnings
+	BodyMin  float64           // the template's minimum body size
+}
+
+// Settings are the project's adjustable limits.
+type Settings struct {
+	MaxHashtags int
+}
+
+// Run applies every rule to a post.
+func Run(p Post, s Settings) []Finding {
+	var fs []Finding
+	for _, rule := range []func(Post, Settings) []Finding{caption, hashtags, carousel, images, slides, links, sources, buildWarnings} {
+		fs = append(fs, rule(p, s)...)
+	}
+	return fs
+}
+
+func line(p Post, key string) int { return p.Article.Meta.Lines[key] }
+
+var mentionRE = regexp.MustCompile(`(^|[^\w@])@[A-Za-z0-9._]+`)
+
+func caption(p Post, _ Settings) []Finding {
+	var fs []Finding
+	c := content.Caption(p.Article)
+	at := line(p, "caption")
+	if n := utf8.RuneCountInString(c); n > MaxCaption {
+		fs = append(fs, CaptionLength.at(p.File, at, 0, "caption is %s characters; Instagram allows %s", thousands(n), thousands(MaxCaption)))
+	}
+	if n := len(mentionRE.FindAllString(c, -1)); n > MaxMentions {
+		fs = append(fs, Mentions.at(p.File, at, 0, "caption mentions %d accounts; Instagram allows %d", n, MaxMentions))
+	}
+	hook := []rune(c)
+	if len(hook) > HookLength {
+		hook = hook[:HookLength]
+	}
+	if strings.TrimSpace(hashtagRE.ReplaceAllString(string(hook), "")) == "" {
+		fs = append(fs, CaptionHook.at(p.File, at, 0, "the first %d characters of the caption, which show before \"more\", hold no words", HookLength))
+	}
+	return fs
+}
+
+var hashtagRE = regexp.MustCompile(`#[^\s#]+`)
+
+// hashtags counts the front matter's tags and those written in the
+// caption, as Instagram sees them.
+func hashtags(p Post, s Settings) []Finding {
+	var fs []Finding
+	at := line(p, "hashtags")
+	tags := append([]string(nil), p.Article.Meta.Hashtags...)
+	for _, t := range hashtagRE.FindAllString(content.CaptionText(p.Article), -1) {
+		tags = append(tags, strings.TrimPrefix(t, "#"))
+	}
+	seen := map[string]bool{}
+	unique := 0
+	for _, t := range tags {
+		k := strings.ToLower(t)
+		if seen[k] {
+			fs = append(fs, HashtagDuplicate.at(p.File, at, 0, "hashtag #%s appears more than once", t))
+			continue
+		}
+		seen[k] = true
+		unique++
+		if !validTag(t) {
+			fs = append(fs, HashtagInvalid.at(p.File, at, 0, "hashtag %q has characters Instagram does not allow in a hashtag", "#"+t))
+		}
+	}
+	if unique > s.MaxHashtags {
+		fs = append(fs, HashtagCount.at(p.File, at, 0, "%d hashtags; the limit is %d", unique, s.MaxHashtags))
+	}
+	return fs
+}
+
+func validTag(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+func carousel(p Post, _ Settings) []Finding {
+	n := len(p.Slides)
+	switch {
+	case n > MaxCarousel:
+		return []Finding{CarouselMax.at(p.File, 0, 0, "the carousel has %d slides; Instagram takes at most %d", n, MaxCarousel)}
+	case n > MaxAPICarousel:
+		return []Finding{CarouselAPI.at(p.File, 0, 0, "the carousel has %d slides; the publishing API takes at most %d", n, MaxAPICarousel)}
+	}
+	return nil
+}
+
+// images checks the encoded files as Instagram will receive them.
+func images(p Post, _ Settings) []Finding {
+	var fs []Finding
+	var first float64
+	for i, data := range p.Images {
+		n := i + 1
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			fs = append(fs, ImageFormat.at(p.File, 0, n, "slide %d cannot be read back: %v", n, err))
+			continue
+		}
+		if format != "jpeg" {
+			fs = append(fs, ImageFormat.at(p.File, 0, n, "slide %d is %s; Instagram takes JPEG", n, strings.ToUpper(format)))
+		} else if cfg.ColorModel == color.CMYKModel {
+			fs = append(fs, ImageFormat.at(p.File, 0, n, "slide %d is a CMYK JPEG; Instagram expects sRGB", n))
+		}
+		if len(data) > MaxImageBytes {
+			fs = append(fs, ImageBytes.at(p.File, 0, n, "slide %d is %.1f MB; Instagram allows 8 MB", n, float64(len(data))/(1<<20)))
+		}
+		ratio := float64(cfg.Width) / float64(cfg.Height)
+		if ratio < MinRatio-0.005 || ratio > MaxRatio+0.005 {
+			fs = append(fs, AspectRange.at(p.File, 0, n, "slide %d is %d×%d (%.2f:1); Instagram takes 4:5 to 1.91:1", n, cfg.Width, cfg.Height, ratio))
+		}
+		if i == 0 {
+			first = ratio
+		} else if abs(ratio-first) > 0.005 {
+			fs = append(fs, AspectMismatch.at(p.File, 0, n, "slide %d is %d×%d, not the first slide's shape; Instagram crops it to the first", n, cfg.Width, cfg.Height))
+		}
+	}
+	return fs
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// slides checks what is drawn: alt text, size, contrast, photos.
+func slides(p Post, _ Settings) []Finding {
+	var fs []Finding
+	for i, s := range p.Slides {
+		n := i + 1
+		if l := utf8.RuneCountInString(s.Alt); l > MaxAlt {
+			fs = append(fs, AltLength.at(p.File, s.Line, n, "slide %d's alt text is %s characters; Instagram allows %s", n, thousands(l), thousands(MaxAlt)))
+		}
+		for _, w := range s.Warnings {
+			if strings.HasPrefix(w, "continued") {
+				fs = append(fs, TextContinued.at(p.File, s.Line, n, "slide %d continues text that did not fit the slide before", n))
+			}
+		}
+		if i < len(p.Contrast) {
+			fs = append(fs, contrast(p, n, s, p.Contrast[i])...)
+		}
+		for _, l := range s.Layers {
+			if l.Kind != deck.ImageLayer || l.Image == nil {
+				continue
+			}
+			b := l.Image.Bounds()
+			if k := max(l.W/float64(b.Dx()), l.H/float64(b.Dy())); k > 1.5 {
+				fs = append(fs, ImageUpscaled.at(p.File, s.Line, n, "slide %d stretches a %d×%d photo %.1f× to fill %0.f×%0.f", n, b.Dx(), b.Dy(), k, l.W, l.H))
+			}
+		}
+	}
+	return fs
+}
+
+// contrast applies WCAG AA to each measured line; large text (48 px, or
+// bold from 38 px, the pixel equivalents of 18 pt and 14 pt bold) needs
+// 3:1, the rest 4.5:1. It also flags body text set at the minimum size.
+func contrast(p Post, n int, s deck.Slide, lines []render.TextContrast) []Finding {
+	var fs []Finding
+	minSized := false
+	for _, l := range lines {
+		need := 4.5
+		if l.Size >= 48 || l.Bold && l.Size >= 38 {
+			need = 3
+		}
+		if l.Ratio < need {
+			fs = append(fs, Contrast.at(p.File, s.Line, n, "slide %d: %q has contrast %.1f:1 against what is behind it; needs %.1f:1", n, shorten(l.Text), l.Ratio, need))
+		}
+		if s.Kind == deck.Content && p.BodyMin > 0 && abs(l.Size-p.BodyMin) < 0.5 {
+			minSized = true
+		}
+	}
+	if minSized {
+		fs = append(fs, TextMinSize.at(p.File, s.Line, n, "slide %d's text is set at the smallest size, %.0f px", n, p.BodyMin))
+	}
+	return fs
+}
+
+// links flags links in the body: Instagram does not make them clickable.
+func links(p Post, _ Settings) []Finding {
+	var fs []Finding
+	var walk func(bs []content.Block)
+	walk = func(bs []content.Block) {
+		for _, b := range bs {
+			for _, sp := range b.Spans {
+				if sp.Style&content.Link != 0 {
+					fs = append(fs, BodyLink.at(p.File, b.Line, 0, "link %q will not be clickable on Instagram", shorten(sp.URL)))
+				}
+			}
+			for _, it := range b.Items {
+				walk(it.Blocks)
+			}
+			walk(b.Children)
+			if b.Kind == content.Image && strings.TrimSpace(b.Alt) == "" {
+				fs = append(fs, ImageAlt.at(p.File, b.Line, 0, "image %q has no alt text", b.Src))
+			}
+		}
+	}
+	walk(p.Article.Intro)
+	for _, s := range p.Article.Sections {
+		walk(s.Blocks)
+	}
+	return fs
+}
+
+func sources(p Post, _ Settings) []Finding {
+	m := p.Article.Meta
+	if m.Pillar == "edukasi" && len(m.Sources) == 0 {
+		return []Finding{SourcesMissing.at(p.File, line(p, "pillar"), 0, "an education post without sources")}
+	}
+	return nil
+}
+
+// buildWarnings turns the build's own warnings into findings, with a rule
+// of their own where one fits.
+func buildWarnings(p Post, _ Settings) []Finding {
+	var fs []Finding
+	for _, d := range p.Diags {
+		if d.Severity != diag.Warning {
+			continue
+		}
+		switch {
+		case strings.Contains(d.Message, "continues on slides"):
+			// reported per slide by text-continued
+		case strings.Contains(d.Message, "broken inside"):
+			fs = append(fs, WordBroken.at(d.File, d.Line, 0, "%s", d.Message))
+		case strings.Contains(d.Message, "has no alt text"):
+			// reported by image-alt
+		case strings.Contains(d.Message, "Instagram takes at most"):
+			// reported by carousel-max
+		default:
+			fs = append(fs, BuildWarning.at(d.File, d.Line, 0, "%s", d.Message))
+		}
+	}
+	return fs
+}
+
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) > 48 {
+		return string(r[:45]) + "…"
+	}
+	return s
+}
+
+// thousands writes n with commas, as the messages quote Instagram's
+// figures ("2,200").
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

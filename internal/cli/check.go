@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pkpm-btn3/pkpm/internal/build"
+	"github.com/pkpm-btn3/pkpm/internal/check"
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/render"
+)
+
+// CheckOptions are the options of `pkpm check`.
+type CheckOptions struct {
+	g      *globals
+	Posts  []string
+	Format string
+}
+
+func newCheckCmd(g *globals) *cobra.Command {
+	opts := &CheckOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "check [<post>...]",
+		Short: "Check posts against Instagram's rules before they go out",
+		Long: `Check posts, their rendered slides and the calendar against Instagram's
+limits and pkpm's readability rules, and print findings like a compiler:
+
+  posts/x.md:12: error caption-length: caption is 2,340 characters; Instagram allows 2,200
+
+Exits 3 when any error is found. Nothing is written.`,
+		Example: `  $ pkpm check
+  $ pkpm check posts/cara-memakai-masker.md
+  $ pkpm check --format json > findings.json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Posts = args
+			if opts.Format != "text" && opts.Format != "json" {
+				return usageError("unknown format %q; use `text` or `json`", opts.Format)
+			}
+			return checkRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func checkRun(opts *CheckOptions) error {
+	s := opts.g.streams
+	p, err := opts.g.openProject()
+	if err != nil {
+		return err
+	}
+	posts, err := resolveOrAll(p, opts.Posts)
+	if err != nil {
+		return err
+	}
+	findings, err := runChecks(p, posts)
+	if err != nil {
+		return err
+	}
+	if opts.Format == "json" {
+		enc := json.NewEncoder(s.Out)
+		enc.SetIndent("", "  ")
+		if findings == nil {
+			findings = []check.Finding{}
+		}
+		if err := enc.Encode(findings); err != nil {
+			return err
+		}
+	} else {
+		for _, f := range findings {
+			fmt.Fprintln(s.Out, paintFinding(s, f))
+		}
+	}
+	errs, warns := check.Count(findings)
+	if !opts.g.quiet {
+		fmt.Fprintf(s.Err, "checked %d %s: %d %s, %d %s\n", len(posts), plural(len(posts), "post"), errs, plural(errs, "error"), warns, plural(warns, "warning"))
+	}
+	if errs > 0 {
+		return silent(ExitCheck)
+	}
+	return nil
+}
+
+// resolveOrAll turns arguments into post files, or lists every post.
+func resolveOrAll(p *project, args []string) ([]string, error) {
+	if len(args) == 0 {
+		posts, err := build.FindPosts(p.root)
+		if err == nil && len(posts) == 0 {
+			err = fmt.Errorf("no posts in %s/posts; write one as posts/<slug>.md", p.root)
+		}
+		return posts, err
+	}
+	cwd, _ := os.Getwd()
+	posts, err := build.ResolvePosts(p.root, cwd, args)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	return posts, nil
+}
+
+// runChecks renders the posts in memory and applies every rule.
+func runChecks(p *project, posts []string) ([]check.Finding, error) {
+	results, err := build.Run(build.Options{Root: p.root, Project: p.cfg, Posts: posts, Format: render.JPEG, DryRun: true, Inspect: true})
+	if err != nil {
+		return nil, err
+	}
+	settings := check.Settings{MaxHashtags: p.cfg.Instagram.MaxHashtags}
+	var findings []check.Finding
+	for _, r := range results {
+		if r.Err != nil {
+			for _, d := range r.Diags {
+				if d.Severity == diag.Error {
+					findings = append(findings, check.Finding{File: d.File, Line: d.Line, Severity: diag.Error, Level: "error",
+						Rule: check.Build.ID, Message: d.Message, Hint: check.Build.Hint})
+				}
+			}
+			continue
+		}
+		var images [][]byte
+		for _, si := range r.Manifest.Slides {
+			images = append(images, r.Files[si.File])
+		}
+		findings = append(findings, check.Run(check.Post{File: r.File, Article: r.Article, Slides: r.Deck, Images: images,
+			Contrast: r.Contrast, Diags: r.Diags, BodyMin: r.BodyMin}, settings)...)
+	}
+	check.Sort(findings)
+	return findings, nil
+}
+
+func paintFinding(s *Streams, f check.Finding) string {
+	line := f.String()
+	if s.Color {
+		code := "33"
+		if f.Severity == diag.Error {
+			code = "31"
+		}
+		line = s.paint(code, line)
+	}
+	return line + "\n    " + f.Hint
+}
