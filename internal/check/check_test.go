@@ -150,4 +150,3 @@ func TestFindingFormat(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
-
