@@ -115,6 +115,9 @@ func Run(opts Options) ([]PostResult, error) {
 	close(jobs)
 	wg.Wait()
 	rejectDuplicateSlugs(results)
+	if !opts.DryRun {
+		RemoveStaleTemps(filepath.Join(opts.Out, "slides"))
+	}
 	for i := range results {
 		r := &results[i]
 		if r.Err != nil || opts.DryRun {
@@ -123,7 +126,7 @@ func Run(opts Options) ([]PostResult, error) {
 			}
 			continue
 		}
-		if err := writeDirAtomic(filepath.Join(opts.Out, "slides", r.Slug), r.files); err != nil {
+		if err := WriteDirAtomic(filepath.Join(opts.Out, "slides", r.Slug), r.files); err != nil {
 			r.fail(diag.Errorf(r.File, 0, "writing slides: %v", err))
 			continue
 		}

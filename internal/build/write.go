@@ -4,12 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
-// writeDirAtomic writes files into a new folder beside dir and swaps it in,
+// WriteDirAtomic writes files into a new folder beside dir and swaps it in,
 // so a reader sees the old folder or the new one, never a mix, and an
 // interrupted build leaves the old folder in place.
-func writeDirAtomic(dir string, files map[string][]byte) error {
+func WriteDirAtomic(dir string, files map[string][]byte) error {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
@@ -49,4 +50,39 @@ func writeDirAtomic(dir string, files map[string][]byte) error {
 		return os.RemoveAll(old)
 	}
 	return nil
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames
+// it into place.
+func WriteFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // a no-op once renamed
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// RemoveStaleTemps deletes temporary files and folders an earlier run
+// left in dir when it was killed before it could clean up.
+func RemoveStaleTemps(dir string) {
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), ".tmp-") {
+			_ = os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
 }

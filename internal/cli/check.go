@@ -103,10 +103,21 @@ func resolveOrAll(p *project, args []string) ([]string, error) {
 
 // runChecks renders the posts in memory and applies every rule.
 func runChecks(p *project, posts []string) ([]check.Finding, error) {
-	results, err := build.Run(build.Options{Root: p.root, Project: p.cfg, Posts: posts, Format: render.JPEG, DryRun: true, Inspect: true})
+	results, err := inspect(p, posts)
 	if err != nil {
 		return nil, err
 	}
+	return findingsFor(p, results), nil
+}
+
+// inspect renders posts in memory, keeping what the rules look at.
+func inspect(p *project, posts []string) ([]build.PostResult, error) {
+	return build.Run(build.Options{Root: p.root, Project: p.cfg, Posts: posts, Format: render.JPEG, DryRun: true, Inspect: true})
+}
+
+// findingsFor applies every rule to inspected posts; a post that failed
+// to build is one error finding per problem.
+func findingsFor(p *project, results []build.PostResult) []check.Finding {
 	settings := check.Settings{MaxHashtags: p.cfg.Instagram.MaxHashtags}
 	var findings []check.Finding
 	for _, r := range results {
@@ -127,7 +138,7 @@ func runChecks(p *project, posts []string) ([]check.Finding, error) {
 			Contrast: r.Contrast, Diags: r.Diags, BodyMin: r.BodyMin}, settings)...)
 	}
 	check.Sort(findings)
-	return findings, nil
+	return findings
 }
 
 func paintFinding(s *Streams, f check.Finding) string {

@@ -66,7 +66,7 @@ Run it anywhere inside a project: it finds pkpm.yaml in the folder or above.`,
 		return usageError("%v; see `%s --help`", err, c.CommandPath())
 	})
 	root.AddCommand(newBuildCmd(g, nil), newVersionCmd(g))
-	root.AddCommand(newCheckCmd(g))
+	root.AddCommand(newCheckCmd(g), newExportCmd(g))
 	return root
 }
 

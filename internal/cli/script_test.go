@@ -47,6 +47,8 @@ func TestScripts(t *testing.T) {
 			"bigpng":     cmdBigPNG,
 			"imgsize":    cmdImgSize,
 			"notmp":      cmdNoTmp,
+			"bundlesok":  cmdBundlesOK,
+			"interrupt":  cmdInterrupt,
 		},
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,

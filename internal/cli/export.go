@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pkpm-btn3/pkpm/internal/build"
+	"github.com/pkpm-btn3/pkpm/internal/check"
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/export"
+)
+
+// ExportOptions are the options of `pkpm export`.
+type ExportOptions struct {
+	g     *globals
+	Posts []string
+	All   bool
+	Force bool
+}
+
+func newExportCmd(g *globals) *cobra.Command {
+	opts := &ExportOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "export [<post>...]",
+		Short: "Write ready-to-upload bundles of posts",
+		Long: `Write a bundle per post under dist/bundles/<YYYY-MM-DD>_<slug>/: the slides in
+order, caption.txt, alt.txt and manifest.json, with a zip of the folder,
+and dist/bundles/index.html to post from a phone.
+
+Only posts with status ready are exported, unless --all. Every post is
+checked first; a post with errors is refused unless --force. Bundles are
+written whole or not at all, and the same input gives the same zip.`,
+		Example: `  $ pkpm export
+  $ pkpm export cara-memakai-masker
+  $ pkpm export --all --force`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Posts = args
+			return exportRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.All, "all", false, "export every post, drafts included")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "export posts even when check finds errors")
+	return cmd
+}
+
+func exportRun(opts *ExportOptions) error {
+	s := opts.g.streams
+	p, err := opts.g.openProject()
+	if err != nil {
+		return err
+	}
+	posts, err := resolveOrAll(p, opts.Posts)
+	if err != nil {
+		return err
+	}
+	// Ctrl-C stops between bundles; what is written is always whole.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	results, err := inspect(p, posts)
+	if err != nil {
+		return err
+	}
+	errorsIn := map[string][]check.Finding{}
+	for _, f := range findingsFor(p, results) {
+		if f.Severity == diag.Error {
+			errorsIn[f.File] = append(errorsIn[f.File], f)
+		}
+	}
+	out := filepath.Join(p.root, "dist", "bundles")
+	build.RemoveStaleTemps(out)
+	var exported, skipped, refused, failed int
+	for _, r := range results {
+		switch {
+		case r.Err != nil:
+			printDiags(s, r.Diags)
+			failed++
+			continue
+		case !opts.All && r.Article.Meta.Status != "ready":
+			skipped++
+			continue
+		case len(errorsIn[r.File]) > 0 && !opts.Force:
+			for _, f := range errorsIn[r.File] {
+				fmt.Fprintln(s.Err, f.String())
+			}
+			fmt.Fprintf(s.Err, "%s: not exported: %d %s; fix %s or export anyway with `--force`\n", r.File, len(errorsIn[r.File]), plural(len(errorsIn[r.File]), "error"), pronoun(len(errorsIn[r.File])))
+			refused++
+			continue
+		case len(errorsIn[r.File]) > 0:
+			fmt.Fprintf(s.Err, "%s: %s exported despite %d %s (`--force`)\n", r.File, s.paint("33", "warning:"), len(errorsIn[r.File]), plural(len(errorsIn[r.File]), "error"))
+		}
+		if _, err := export.Write(ctx, out, bundlePost(r), version()); err != nil {
+			if errors.Is(err, context.Canceled) {
+				fmt.Fprintln(s.Err, "export interrupted: the bundles written are complete; run it again for the rest")
+				return silent(ExitFailure)
+			}
+			return fmt.Errorf("writing the bundle of %s: %w", r.File, err)
+		}
+		exported++
+	}
+	if err := export.WriteIndex(out, whenFunc(p)); err != nil {
+		return fmt.Errorf("writing index.html: %w", err)
+	}
+	if !opts.g.quiet {
+		cwd, _ := os.Getwd()
+		fmt.Fprintf(s.Err, "exported %d %s to %s", exported, plural(exported, "bundle"), relTo(cwd, out))
+		if skipped > 0 {
+			fmt.Fprintf(s.Err, "; %d not ready (use `--all`)", skipped)
+		}
+		fmt.Fprintln(s.Err)
+	}
+	switch {
+	case failed > 0:
+		return silent(ExitFailure)
+	case refused > 0:
+		return silent(ExitCheck)
+	}
+	return nil
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// bundlePost hands a built post's slides to the bundle writer.
+func bundlePost(r build.PostResult) export.Post {
+	bp := export.Post{Article: r.Article}
+	for _, si := range r.Manifest.Slides {
+		bp.Slides = append(bp.Slides, export.Slide{Name: si.File, Data: r.Files[si.File], Width: si.Width, Height: si.Height, Alt: si.Alt})
+	}
+	return bp
+}
+
+// whenFunc formats a bundle's scheduled time in the project's timezone.
+func whenFunc(p *project) func(export.Manifest) string {
+	return func(m export.Manifest) string {
+		t, err := time.Parse(time.RFC3339, m.Scheduled)
+		if err != nil {
+			return ""
+		}
+		return t.In(p.cfg.Location).Format("Mon 2 Jan 2006, 15:04 MST")
+	}
+}

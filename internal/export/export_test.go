@@ -1,0 +1,117 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pkpm-btn3/pkpm/internal/content"
+	"github.com/pkpm-btn3/pkpm/internal/render"
+)
+
+func testPost(t *testing.T, body string) Post {
+	t.Helper()
+	jakarta, _ := time.LoadLocation("Asia/Jakarta")
+	a, err := content.Parse("posts/masker.md", []byte("---\ntitle: Pakai Masker\ndate: 2020-08-03 19:00\nstatus: ready\nhashtags: [masker]\n---\n\n"+body+"\n"), jakarta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Post{Article: a}
+	for i, alt := range []string{"Sampul: Pakai Masker", "Langkah satu"} {
+		img := render.New().Draw(solid(i))
+		data, err := render.Encode(img, render.JPEG)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Slides = append(p.Slides, Slide{Name: []string{"01.jpg", "02.jpg"}[i], Data: data, Width: 108, Height: 135, Alt: alt})
+	}
+	return p
+}
+
+func TestBundleFiles(t *testing.T) {
+	files, m := Files(testPost(t, "Masker melindungi kita."), "v1.0.0")
+	if Name(testPost(t, "x").Article) != "2020-08-03_masker" {
+		t.Errorf("name = %q", Name(testPost(t, "x").Article))
+	}
+	if m.Scheduled != "2020-08-03T19:00:00+07:00" || m.Schema != SchemaVersion || m.Pkpm != "v1.0.0" || len(m.Slides) != 2 {
+		t.Errorf("manifest = %+v", m)
+	}
+	if got := string(files["caption.txt"]); got != "Pakai Masker\n\nMasker melindungi kita.\n\n#masker\n" {
+		t.Errorf("caption.txt = %q", got)
+	}
+	if got := string(files["alt.txt"]); got != "Slide 1: Sampul: Pakai Masker\nSlide 2: Langkah satu\n" {
+		t.Errorf("alt.txt = %q", got)
+	}
+}
+
+func TestWriteIsReproducibleAndVerifiable(t *testing.T) {
+	dir := t.TempDir()
+	p := testPost(t, "Masker melindungi kita.")
+	if _, err := Write(context.Background(), dir, p, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(filepath.Join(dir, "2020-08-03_masker.zip"))
+	if err := Verify(filepath.Join(dir, "2020-08-03_masker")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(context.Background(), dir, p, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	second, _ := os.ReadFile(filepath.Join(dir, "2020-08-03_masker.zip"))
+	if !bytes.Equal(first, second) {
+		t.Error("exporting twice gave different zips")
+	}
+	// A corrupted slide is caught.
+	os.WriteFile(filepath.Join(dir, "2020-08-03_masker", "02.jpg"), []byte("x"), 0o644)
+	if Verify(filepath.Join(dir, "2020-08-03_masker")) == nil {
+		t.Error("Verify accepted a corrupted slide")
+	}
+}
+
+func TestWriteStopsWhenCancelled(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Write(ctx, dir, testPost(t, "x"), "v1"); err == nil {
+		t.Fatal("a cancelled export wrote")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("a cancelled export left %d entries", len(ents))
+	}
+}
+
+func TestBundleNameCannotLeaveDir(t *testing.T) {
+	p := testPost(t, "x")
+	p.Article.Slug = "../../etc"
+	if _, err := Write(context.Background(), t.TempDir(), p, "v1"); err == nil || !strings.Contains(err.Error(), "would leave") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestIndexListsInPostingOrder(t *testing.T) {
+	mk := func(folder, title, when string) Entry {
+		return Entry{Folder: folder, Manifest: Manifest{Title: title, Scheduled: when, Status: "ready", Caption: "Teks " + title,
+			Slides: []SlideRecord{{Alt: "alt " + title}}}, Thumbs: [][]byte{{0xff, 0xd8}}}
+	}
+	page, err := Index([]Entry{mk("b", "Kedua", "2020-08-05T19:00:00+07:00"), mk("u", "Tanpa Tanggal", ""), mk("a", "Pertama", "2020-08-03T19:00:00+07:00")}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	i, j, k := strings.Index(s, "Pertama"), strings.Index(s, "Kedua"), strings.Index(s, "Tanpa Tanggal")
+	if !(i < j && j < k) {
+		t.Errorf("order: %d %d %d", i, j, k)
+	}
+	for _, want := range []string{`href="a.zip"`, "data:image/jpeg;base64,", "Teks Kedua", "alt Pertama", "Copy caption"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("index lacks %q", want)
+		}
+	}
+	if strings.Contains(s, "http://") || strings.Contains(s, "https://") {
+		t.Error("index refers to an external resource")
+	}
+}
