@@ -50,7 +50,7 @@ func (e *Engine) Fit(spec Spec) Result {
 		hi = lo
 	}
 	fits := func(size int) ([]unit, bool) {
-		us := e.units(preps, float64(size), spec.Box.W)
+		us := e.units(preps, float64(size), spec.Box.W, spec.Box.H)
 		return us, totalHeight(us) <= spec.Box.H+0.5
 	}
 	// Heights grow with size except for rare wrapping accidents, so a
@@ -67,7 +67,7 @@ func (e *Engine) Fit(spec Spec) Result {
 		}
 	}
 	if best < 0 {
-		us := e.units(preps, float64(lo), spec.Box.W)
+		us := e.units(preps, float64(lo), spec.Box.W, spec.Box.H)
 		return e.paginate(spec, float64(lo), us)
 	}
 	return e.paginate(spec, float64(best), bestUnits)
@@ -106,14 +106,14 @@ func (e *Engine) prepare(blocks []Block) []prepared {
 }
 
 // units lays every block out at one base size.
-func (e *Engine) units(preps []prepared, base, width float64) []unit {
+func (e *Engine) units(preps []prepared, base, width, height float64) []unit {
 	var out []unit
 	for i, p := range preps {
 		size := base * nonzero(p.b.Scale, 1)
 		lh := size * nonzero(p.b.LineHeight, 1.3)
 		gap := p.b.SpaceBefore * base
 		if p.b.Table != nil {
-			out = append(out, e.tableRows(i, p, size, lh, gap, width)...)
+			out = append(out, e.tableRows(i, p, size, lh, gap, width, height)...)
 			continue
 		}
 		indent := p.b.Indent * base

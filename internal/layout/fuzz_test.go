@@ -70,3 +70,25 @@ func FuzzFit(f *testing.F) {
 		}
 	})
 }
+
+// A table row taller than the box is cut between lines rather than drawn
+// past the box's bottom.
+func TestTallTableRowIsCut(t *testing.T) {
+	e := New(loadTestFonts(t))
+	long := strings.Repeat("Isolasi mandiri di rumah selama empat belas hari. ", 30)
+	spec := Spec{Box: Box{X: 0, Y: 0, W: 800, H: 500}, MaxSize: 40, MinSize: 34, Blocks: []Block{
+		{Table: &Table{Rows: [][][]Span{{{{Text: "Gejala"}}, {{Text: "Tindakan"}}}, {{{Text: "Demam"}}, {{Text: long}}}}}},
+	}}
+	res := e.Fit(spec)
+	if len(res.Pages) < 2 {
+		t.Fatalf("a row of %d words fit on one page", len(words(long)))
+	}
+	checkInside(t, spec, res)
+	for pi, p := range res.Pages {
+		for _, l := range p.Lines {
+			if l.Y+l.Descent > spec.Box.Y+spec.Box.H+0.5 {
+				t.Errorf("page %d: %q ends at %.1f, below the box", pi+1, l.Text, l.Y+l.Descent)
+			}
+		}
+	}
+}
