@@ -43,6 +43,11 @@ type Meta struct {
 	Slug     string
 	Cover    string // cover image path, relative to the post
 	CoverAlt string
+
+	// Published is when the post went out and URL where it is on
+	// Instagram, as `pkpm mark` records them; zero and "" until then.
+	Published time.Time
+	URL       string
 }
 
 // Section is the source of one content slide.

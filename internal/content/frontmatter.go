@@ -12,7 +12,7 @@ import (
 // frontMatterKeys are the keys a post may set, in the order the error
 // message lists them.
 var frontMatterKeys = []string{
-	"title", "subtitle", "date", "status", "template", "size", "pillar",
+	"title", "subtitle", "date", "status", "published", "url", "template", "size", "pillar",
 	"hashtags", "caption", "sources", "slug", "cover", "cover_alt",
 }
 
@@ -106,6 +106,10 @@ func (d *metaDecoder) field(k, v *yaml.Node) error {
 		err = d.date(k, v)
 	case "status":
 		m.Status, err = d.oneOf(k, v, statusValues)
+	case "published":
+		err = d.published(k, v)
+	case "url":
+		err = d.url(k, v)
 	case "template":
 		m.Template, err = d.text(k, v)
 	case "size":
