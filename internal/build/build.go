@@ -192,7 +192,7 @@ func (w *worker) compose(file string) (*content.Article, []deck.Slide, []diag.Di
 	if err != nil {
 		return a, nil, diags, diag.Errorf(file, a.Meta.Lines["template"], "%v", err)
 	}
-	imgs, err := loadImages(w.opts.Root, file, a)
+	imgs, err := loadImages(w.opts.Root, file, a, w.opts.Project)
 	if err != nil {
 		return a, nil, diags, err
 	}

@@ -1,24 +1,24 @@
 package build
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"image"
-	_ "image/jpeg" // decoders for post images
-	_ "image/png"
 	"os"
 	"path/filepath"
 	"strings"
 
-	_ "golang.org/x/image/webp"
-
+	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/content"
+	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/photo"
+	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
 // MaxPixels is the largest image accepted, by its declared size: larger
 // ones would take gigabytes to decode and are refused before decoding.
-const MaxPixels = 50_000_000
+const MaxPixels = photo.MaxPixels
 
 // imageRef is an image a post uses and the line that names it.
 type imageRef struct {
@@ -26,29 +26,38 @@ type imageRef struct {
 	line int
 }
 
-// imageRefs lists the images of an article: the cover and lone images.
+// imageRefs lists the images of an article: the cover, lone images and
+// the slides' <!-- background: ... --> photos.
 func imageRefs(a *content.Article) []imageRef {
 	var refs []imageRef
 	if a.Meta.Cover != "" {
 		refs = append(refs, imageRef{a.Meta.Cover, a.Meta.Lines["cover"]})
 	}
-	add := func(bs []content.Block) {
+	add := func(bs []content.Block, dirs map[string]string, line int) {
+		if bg := dirs["background"]; bg != "" {
+			refs = append(refs, imageRef{bg, line})
+		}
 		for _, b := range bs {
 			if b.Kind == content.Image {
 				refs = append(refs, imageRef{b.Src, b.Line})
 			}
 		}
 	}
-	add(a.Intro)
+	introLine := 0
+	if len(a.Intro) > 0 {
+		introLine = a.Intro[0].Line
+	}
+	add(a.Intro, a.IntroDirectives, introLine)
 	for _, s := range a.Sections {
-		add(s.Blocks)
+		add(s.Blocks, s.Directives, s.Line)
 	}
 	return refs
 }
 
-// loadImages reads and decodes every image a post uses. Paths are relative
-// to the post's folder and may not leave the project.
-func loadImages(root, postFile string, a *content.Article) (map[string]image.Image, error) {
+// loadImages reads and decodes every image a post uses, and the brand
+// logo under deck.LogoKey. Paths are relative to the post's folder and may
+// not leave the project; the logo's is relative to the project.
+func loadImages(root, postFile string, a *content.Article, p config.Project) (map[string]image.Image, error) {
 	out := map[string]image.Image{}
 	for _, r := range imageRefs(a) {
 		if _, ok := out[r.src]; ok {
@@ -60,7 +69,34 @@ func loadImages(root, postFile string, a *content.Article) (map[string]image.Ima
 		}
 		out[r.src] = img
 	}
+	if p.Brand.Logo != "" {
+		logo, err := loadLogo(root, p.Brand.Logo)
+		if err != nil {
+			return nil, diag.Errorf(config.FileName, p.Brand.LogoLine, "brand.logo %q: %v", p.Brand.Logo, err)
+		}
+		out[deck.LogoKey] = logo
+	}
 	return out, nil
+}
+
+// logoSide is the size a logo is kept at: it is drawn at most about 150
+// pixels tall.
+const logoSide = 400
+
+func loadLogo(root, src string) (image.Image, error) {
+	path := filepath.Join(root, filepath.FromSlash(src))
+	if filepath.IsAbs(src) || !inside(root, path) {
+		return nil, fmt.Errorf("must be a file inside the project, like assets/logo.png")
+	}
+	data, err := theme.ReadAsset(root, filepath.ToSlash(src))
+	if err != nil {
+		return nil, err
+	}
+	img, _, err := photo.Decode(data, logoSide)
+	if err != nil {
+		return nil, describe(err)
+	}
+	return img, nil
 }
 
 func loadImage(root, dir, src string) (image.Image, error) {
@@ -86,18 +122,27 @@ func loadImage(root, dir, src string) (image.Image, error) {
 		}
 		return nil, fmt.Errorf("reading image %q: %v", src, err)
 	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	img, _, err := photo.Decode(data, photo.WorkingSide)
 	if err != nil {
-		return nil, fmt.Errorf("image %q is not a JPEG, PNG or WebP image pkpm can read", src)
-	}
-	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return nil, fmt.Errorf("image %q is %d×%d pixels, over the %d-megapixel limit; resize it to at most 4000 pixels on its long side", src, cfg.Width, cfg.Height, MaxPixels/1_000_000)
-	}
-	img, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("image %q (%s) is damaged: %v", src, format, err)
+		return nil, fmt.Errorf("image %q %v", src, describe(err))
 	}
 	return img, nil
+}
+
+// describe words a decoding error for a message that starts with the
+// image's name.
+func describe(err error) error {
+	var big *photo.TooLargeError
+	var dmg *photo.DamagedError
+	switch {
+	case errors.As(err, &big):
+		return fmt.Errorf("is %d×%d pixels, over the %d-megapixel limit; resize it to at most 4000 pixels on its long side", big.Width, big.Height, MaxPixels/1_000_000)
+	case errors.As(err, &dmg):
+		return fmt.Errorf("(%s) is damaged: %v", dmg.Format, dmg.Err)
+	case errors.Is(err, photo.ErrFormat):
+		return fmt.Errorf("is not a JPEG, PNG or WebP image pkpm can read")
+	}
+	return err
 }
 
 // inside reports whether path is root or below it.

@@ -31,6 +31,8 @@ type Project struct {
 	Timezone string   `yaml:"timezone"`
 	Defaults Defaults `yaml:"defaults"`
 	Closing  Closing  `yaml:"closing"`
+	// Brand is what makes every template look like this account.
+	Brand Brand `yaml:"brand"`
 	// Instagram holds limits that Instagram has changed before.
 	Instagram Instagram `yaml:"instagram"`
 	// Location is Timezone, loaded.
@@ -48,6 +50,18 @@ type Instagram struct {
 	// MaxHashtags is how many hashtags a caption may carry. Instagram
 	// was reported to cut it from 30 to 5 in December 2025.
 	MaxHashtags int `yaml:"max_hashtags"`
+}
+
+// Brand is the account's logo and colours. The colours replace the
+// template's primary and accent, so every template wears them.
+type Brand struct {
+	// Logo is a PNG or JPEG file, relative to the project folder.
+	Logo string `yaml:"logo"`
+	// Primary and Accent are "#RRGGBB" colours; empty keeps the template's.
+	Primary string `yaml:"primary"`
+	Accent  string `yaml:"accent"`
+	// LogoLine is the line of brand.logo, for messages about the file.
+	LogoLine int `yaml:"-"`
 }
 
 // Closing is the call-to-action slide at the end of every carousel.
@@ -120,7 +134,44 @@ func Parse(file string, src []byte) (Project, error) {
 	default:
 		return p, diag.Errorf(file, KeyLine(&root, "defaults", "size"), "defaults.size %q is not one of portrait, square, landscape", p.Defaults.Size)
 	}
+	if err := p.Brand.check(file, &root); err != nil {
+		return p, err
+	}
 	return p, nil
+}
+
+// brandKeyLine is the line of brand.<key>, or 0 when it is not written.
+func brandKeyLine(root *yaml.Node, key string) int {
+	if KeyLine(root, "brand") == KeyLine(root, "brand", key) {
+		return 0
+	}
+	return KeyLine(root, "brand", key)
+}
+
+var hexColor = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// check validates the brand kit's values; whether the logo file exists
+// and decodes is checked when it is read.
+func (b *Brand) check(file string, root *yaml.Node) error {
+	for _, c := range []struct{ key, value string }{{"primary", b.Primary}, {"accent", b.Accent}} {
+		if line := brandKeyLine(root, c.key); c.value == "" && line > 0 {
+			return diag.Errorf(file, line, "brand.%s is empty; write the colour in quotes, like \"#0A645B\" (YAML reads # as a comment)", c.key)
+		}
+		if c.value != "" && !hexColor.MatchString(c.value) {
+			return diag.Errorf(file, KeyLine(root, "brand", c.key), "brand.%s %q must be a colour written #RRGGBB, like \"#0A645B\" (quoted: YAML reads # as a comment)", c.key, c.value)
+		}
+	}
+	if b.Logo != "" {
+		b.LogoLine = KeyLine(root, "brand", "logo")
+		l := strings.ToLower(b.Logo)
+		switch {
+		case strings.Contains(b.Logo, "://"):
+			return diag.Errorf(file, b.LogoLine, "brand.logo %q is on the web; save the file in the project, like assets/logo.png", b.Logo)
+		case strings.HasSuffix(l, ".svg"):
+			return diag.Errorf(file, b.LogoLine, "brand.logo %q is an SVG; pkpm reads PNG and JPEG logos — export it as a PNG of at least 512 pixels", b.Logo)
+		}
+	}
+	return nil
 }
 
 // KeyLine finds the line of a key path in a decoded YAML document, or 0.
@@ -150,6 +201,7 @@ func KeyLine(n *yaml.Node, path ...string) int {
 // knownKeys are the keys pkpm.yaml and templates may use at any level,
 // for did-you-mean suggestions.
 var knownKeys = []string{"handle", "name", "timezone", "defaults", "template", "size", "closing", "title", "text", "instagram", "max_hashtags",
+	"brand", "logo", "primary", "accent",
 	"description", "palette", "type", "margins", "slides", "background", "color", "gradient", "angle",
 	"max", "min", "line_height", "tracking", "top", "right", "bottom", "left"}
 

@@ -3,27 +3,60 @@ package deck
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
-// styler turns Markdown blocks into layout blocks with a template's colours
-// and type scale; sizes are relative to the body size.
+// styler turns Markdown blocks into layout blocks with a template's type
+// roles and one slide kind's colours; sizes are relative to the body size.
 type styler struct {
-	t    *theme.Template
-	text color.RGBA // body text colour on this slide's background
-	head color.RGBA // heading colour
-	link color.RGBA
+	t         *theme.Template
+	text      color.RGBA // body text
+	head      color.RGBA // headings and links
+	marker    color.RGBA // list markers
+	bar       color.RGBA // quote bars
+	muted     color.RGBA
+	align     layout.Align
+	badges    bool       // list slides: top-level items get numbered badges
+	badgeText color.RGBA // the number on a badge
 }
 
-func newStyler(t *theme.Template) styler {
-	return styler{t: t, text: t.Color("text"), head: t.Color("primary"), link: t.Color("primary")}
+func newStyler(t *theme.Template, l theme.Look) styler {
+	s := styler{t: t, text: l.Text, head: l.Heading, marker: l.Heading, bar: l.Accent, muted: l.Chrome, badgeText: l.Badge}
+	if l.Align == "center" {
+		s.align = layout.Center
+	}
+	return s
 }
 
 func (s styler) scale(role string) float64 {
 	return s.t.Type[role].Max / s.t.Type["body"].Max
+}
+
+// face is the layout style of a type role's font.
+func face(ts theme.TypeStyle) layout.Style {
+	switch ts.Font {
+	case "display":
+		return layout.Display
+	case "bold":
+		return layout.Bold
+	case "italic":
+		return layout.Italic
+	case "bold-italic":
+		return layout.Bold | layout.Italic
+	}
+	return 0
+}
+
+// cased applies a type role's letter case.
+func cased(ts theme.TypeStyle, s string) string {
+	if ts.Case == "upper" {
+		return strings.ToUpper(s)
+	}
+	return s
 }
 
 // spans converts inline spans, mapping Markdown styles to faces and colours.
@@ -46,7 +79,7 @@ func (s styler) spans(in []content.Span, base layout.Style, c color.RGBA) []layo
 		}
 		if sp.Style&content.Link != 0 {
 			st |= layout.Underline
-			col = s.link
+			col = s.head
 			if sp.URL == sp.Text {
 				st |= layout.URL
 			}
@@ -58,14 +91,31 @@ func (s styler) spans(in []content.Span, base layout.Style, c color.RGBA) []layo
 
 // blocks converts a section's blocks; the first block gets no space above.
 func (s styler) blocks(in []content.Block) []layout.Block {
+	out, _ := s.blocksAlt(in)
+	return out
+}
+
+// blocksAlt converts blocks and also returns, by layout block index, the
+// text of headings whose letter case the template changes, so alt text
+// keeps what the author wrote.
+func (s styler) blocksAlt(in []content.Block) ([]layout.Block, map[int]string) {
 	var out []layout.Block
+	originals := map[int]string{}
 	for _, b := range in {
+		if b.Kind == content.Heading && s.t.Type["heading"].Case != "none" {
+			originals[len(out)] = content.PlainText(b.Spans)
+		}
 		out = append(out, s.block(b, 0)...)
 	}
 	if len(out) > 0 {
 		out[0].SpaceBefore = 0
 	}
-	return out
+	for i := range out {
+		if out[i].Align == layout.Left && out[i].Marker == nil && out[i].Table == nil && out[i].Deco == layout.NoDeco {
+			out[i].Align = s.align
+		}
+	}
+	return out, originals
 }
 
 // block converts one Markdown block, remembering its source line.
@@ -85,7 +135,11 @@ func (s styler) convert(b content.Block, indent float64) []layout.Block {
 	case content.Heading:
 		ts := s.t.Type["heading"]
 		sc := s.scale("heading") * [...]float64{1.12, 1, 0.8}[clampLevel(b.Level)-1]
-		return []layout.Block{{Spans: s.spans(b.Spans, layout.Bold, s.head), Scale: sc, LineHeight: ts.LineHeight,
+		spans := s.spans(b.Spans, face(ts), s.head)
+		for i := range spans {
+			spans[i].Text = cased(ts, spans[i].Text)
+		}
+		return []layout.Block{{Spans: spans, Scale: sc, LineHeight: ts.LineHeight,
 			Tracking: ts.Tracking, SpaceBefore: 0.9, Indent: indent}}
 	case content.List:
 		return s.list(b, indent)
@@ -98,10 +152,10 @@ func (s styler) convert(b content.Block, indent float64) []layout.Block {
 					lb.Scale *= s.scale("quote")
 					lb.LineHeight = ts.LineHeight
 					for k := range lb.Spans {
-						lb.Spans[k].Style |= layout.Italic
+						lb.Spans[k].Style |= face(ts)
 					}
 				}
-				lb.Deco, lb.DecoColor = layout.QuoteBar, s.t.Color("accent")
+				lb.Deco, lb.DecoColor = layout.QuoteBar, s.bar
 				if i == 0 && len(out) == 0 {
 					lb.SpaceBefore = 0.8
 				}
@@ -110,7 +164,7 @@ func (s styler) convert(b content.Block, indent float64) []layout.Block {
 		}
 		return out
 	case content.CodeBlock:
-		return []layout.Block{{Spans: s.spans(b.Spans, layout.Mono, s.text), LineHeight: 1.35,
+		return []layout.Block{{Spans: s.spans(b.Spans, layout.Mono, s.t.Color("text")), LineHeight: 1.35,
 			SpaceBefore: 0.9, Indent: indent + 0.5, Deco: layout.CodeBox, DecoColor: s.t.Color("surface")}}
 	case content.Table:
 		t := &layout.Table{RuleColor: s.t.Color("rule")}
@@ -129,34 +183,52 @@ func (s styler) convert(b content.Block, indent float64) []layout.Block {
 	case content.Image:
 		// An image among text is shown by its alt text; lone images make
 		// image slides before they get here.
-		return []layout.Block{{Spans: []layout.Span{{Text: b.Alt, Style: layout.Italic, Color: s.t.Color("muted")}},
+		return []layout.Block{{Spans: []layout.Span{{Text: b.Alt, Style: layout.Italic, Color: s.muted}},
 			LineHeight: body.LineHeight, SpaceBefore: 0.6, Indent: indent}}
 	}
-	return []layout.Block{{Spans: s.spans(b.Spans, 0, s.text), LineHeight: body.LineHeight, SpaceBefore: 0.6, Indent: indent}}
+	return []layout.Block{{Spans: s.spans(b.Spans, face(body), s.text), LineHeight: body.LineHeight, SpaceBefore: 0.6, Indent: indent,
+		Tracking: body.Tracking}}
 }
 
 // list gives each item's first paragraph a marker hanging in its indent;
-// nested lists indent one step further.
+// nested lists indent one step further. On a list slide the top-level
+// markers sit in badges, which need a wider indent.
 func (s styler) list(b content.Block, indent float64) []layout.Block {
 	body := s.t.Type["body"]
+	badge := s.badges && indent == 0
 	step := 1.1
 	if b.Ordered {
 		step = 1.35
 	}
+	if badge {
+		step = 1.85
+	}
 	var out []layout.Block
 	for i, it := range b.Items {
-		marker := []layout.Span{{Text: "•", Style: layout.Bold, Color: s.head}}
+		marker := []layout.Span{{Text: "•", Style: layout.Bold, Color: s.marker}}
 		if b.Ordered {
-			marker = []layout.Span{{Text: fmt.Sprintf("%d.", b.Start+i), Style: layout.Bold, Color: s.head}}
+			marker = []layout.Span{{Text: fmt.Sprintf("%d.", b.Start+i), Style: layout.Bold, Color: s.marker}}
+		}
+		if badge {
+			text := "•"
+			if b.Ordered {
+				text = fmt.Sprint(b.Start + i)
+			}
+			marker = []layout.Span{{Text: text, Style: layout.Bold, Color: s.badgeText}}
 		}
 		first := true
 		for _, c := range it.Blocks {
 			if c.Kind == content.List {
-				out = append(out, s.list(c, indent+step)...)
+				inner := s
+				inner.badges = false
+				out = append(out, inner.list(c, indent+step)...)
 				continue
 			}
 			for _, lb := range s.block(c, indent+step) {
 				lb.SpaceBefore = 0.35
+				if badge {
+					lb.SpaceBefore = 0.55
+				}
 				if first {
 					lb.Marker = marker
 					first = false

@@ -16,12 +16,17 @@ import (
 // MaxCarousel is the most items Instagram takes in one carousel.
 const MaxCarousel = 20
 
-// Sizes are the canvas sizes a post may use, all 1080 pixels wide.
+// Sizes are the canvas sizes a post may use, all 1080 pixels wide. A
+// template may set its own margins per size, not other sizes.
 var Sizes = map[string]image.Point{
 	"portrait":  {1080, 1350},
 	"square":    {1080, 1080},
 	"landscape": {1080, 566},
 }
+
+// LogoKey is the key of the brand logo in Input.Images. It cannot clash
+// with an image a post names: a post may not name a web address.
+const LogoKey = "pkpm://logo"
 
 // Input is everything a deck is made from.
 type Input struct {
@@ -29,7 +34,7 @@ type Input struct {
 	Template *theme.Template
 	Project  config.Project
 	Size     string                 // a key of Sizes
-	Images   map[string]image.Image // decoded images, by path as written in the post
+	Images   map[string]image.Image // decoded images, by path as written in the post; LogoKey for the logo
 }
 
 // composer holds one deck's state while it is built.
@@ -38,25 +43,33 @@ type composer struct {
 	eng    *layout.Engine
 	t      *theme.Template
 	w, h   float64
-	st     styler
+	m      theme.Margins // scaled to the canvas
 	slides []Slide
 	diags  []diag.Diagnostic
+	scrims []scrimRef // veils over photos, measured once the text is placed
 }
 
 // Compose makes the slides of one post, numbered, with alt text.
 func Compose(in Input, eng *layout.Engine) ([]Slide, []diag.Diagnostic) {
-	sz, ok := Sizes[in.Size]
+	c := &composer{in: in, eng: eng}
+	c.t = brand(in.Template, in.Project, c.warnProject)
+	w, h, m, ok := c.t.Canvas(in.Size)
 	if !ok {
-		sz = Sizes["portrait"]
+		w, h, m, _ = c.t.Canvas("portrait")
 	}
-	c := &composer{in: in, eng: eng, t: in.Template, w: float64(sz.X), h: float64(sz.Y), st: newStyler(in.Template)}
+	c.w, c.h = float64(w), float64(h)
+	// A canvas shorter than it is wide keeps its text room by scaling the
+	// vertical margins down with it.
+	k := min(1, c.h/c.w)
+	m.Top, m.Bottom = m.Top*k, m.Bottom*k
+	c.m = m
 	a := in.Article
 	intro := a.Intro
 	if c.cover(leadOf(intro)) {
 		intro = nil
 	}
 	if len(intro) > 0 {
-		c.section(content.Section{Line: intro[0].Line, Blocks: intro, Alt: a.IntroAlt})
+		c.section(content.Section{Line: intro[0].Line, Blocks: intro, Alt: a.IntroAlt, Directives: a.IntroDirectives})
 	}
 	for _, s := range a.Sections {
 		c.section(s)
@@ -65,15 +78,59 @@ func Compose(in Input, eng *layout.Engine) ([]Slide, []diag.Diagnostic) {
 	if len(a.Meta.Sources) > 0 {
 		c.sources()
 	}
-	c.number()
+	c.chrome()
+	c.measureScrims()
+	for i := range c.slides {
+		if s := &c.slides[i]; len([]rune(s.Alt)) > 1000 {
+			s.Alt = string([]rune(s.Alt)[:999]) + "…"
+		}
+	}
 	if n := len(c.slides); n > MaxCarousel {
 		c.warn(0, "the post makes %d slides; Instagram takes at most %d in one carousel — split it into two posts or shorten it", n, MaxCarousel)
 	}
 	return c.slides, c.diags
 }
 
+// brand lays the project's colours over the template and reports text
+// the result leaves hard to read.
+func brand(t *theme.Template, p config.Project, warn func(string, ...any)) *theme.Template {
+	var primary, accent *color.RGBA
+	if c, err := theme.ParseColor(p.Brand.Primary); err == nil && p.Brand.Primary != "" {
+		primary = &c
+	}
+	if c, err := theme.ParseColor(p.Brand.Accent); err == nil && p.Brand.Accent != "" {
+		accent = &c
+	}
+	bt := t.WithBrand(primary, accent)
+	if bt == t && t.Source != theme.Project {
+		return t // the built-ins are tested
+	}
+	problems := bt.ContrastProblems()
+	if len(problems) == 0 {
+		return bt
+	}
+	worst := problems[0]
+	for _, pr := range problems {
+		if pr.Ratio()/pr.Required() < worst.Ratio()/worst.Required() {
+			worst = pr
+		}
+	}
+	what := fmt.Sprintf("with the brand colours, template %q", t.Name)
+	fix := "choose a darker or lighter brand colour"
+	if bt == t {
+		what, fix = fmt.Sprintf("template %q (%s)", t.Name, t.File), "change its palette"
+	}
+	warn("%s leaves %s below WCAG AA, the worst %s; %s (`pkpm templates show %s` shows every kind)",
+		what, plural(len(problems), "text colour", "text colours"), worst, fix, t.Name)
+	return bt
+}
+
 func (c *composer) warn(line int, format string, args ...any) {
 	c.diags = append(c.diags, diag.Warnf(c.in.Article.File, line, format, args...))
+}
+
+func (c *composer) warnProject(format string, args ...any) {
+	c.diags = append(c.diags, diag.Warnf(config.FileName, 0, format, args...))
 }
 
 // fail records a problem that stops the post: text that cannot be shown
@@ -94,92 +151,57 @@ func leadOf(intro []content.Block) []content.Span {
 	return intro[0].Spans
 }
 
-// margins gives the content box of the canvas.
+// contentBox is the canvas inside the margins.
 func (c *composer) contentBox() layout.Box {
-	m := c.margins()
+	m := c.m
 	return layout.Box{X: m.Left, Y: m.Top, W: c.w - m.Left - m.Right, H: c.h - m.Top - m.Bottom}
 }
 
-// margins are the template's, with the vertical ones scaled down on a
-// canvas shorter than it is wide, where full margins would leave half the
-// height for text.
-func (c *composer) margins() theme.Margins {
-	m := c.t.Margins
-	k := min(1, c.h/c.w)
-	m.Top, m.Bottom = m.Top*k, m.Bottom*k
-	return m
+// newSlide starts a slide of a kind with its template background,
+// background image and decorations.
+func (c *composer) newSlide(k Kind, line int, l theme.Look) Slide {
+	s := Slide{Kind: k, W: int(c.w), H: int(c.h), Background: l.Background, Line: line}
+	c.backdrop(&s, l)
+	return s
 }
 
-func (c *composer) background(kind string) Paint { return c.t.Background(kind) }
-
-// section makes one or more slides from a section: an image slide when it
-// holds a lone image, else content slides, continued while text remains.
-func (c *composer) section(s content.Section) {
-	for i, b := range s.Blocks {
-		if b.Kind == content.Image {
-			c.imageSlide(s, i)
-			return
-		}
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:37]) + "…"
 	}
-	blocks := c.st.blocks(s.Blocks)
-	if len(blocks) == 0 {
-		return
-	}
-	box := c.contentBox()
-	bar := 0.0
-	if s.Blocks[0].Kind == content.Heading {
-		bar = 44 // room for the accent bar above the heading
-	}
-	box.Y += bar
-	box.H -= bar
-	body := c.t.Type["body"]
-	valign := layout.Top
-	if onlyQuotes(s.Blocks) {
-		valign = layout.Middle // a lone quote reads as a pull quote
-	}
-	res := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Min, VAlign: valign})
-	for _, w := range res.Broken {
-		c.warn(w.Line, "%q is wider than the slide and was broken inside; shorten it or put it in a link", shorten(w.Word))
-	}
-	first := len(c.slides) + 1
-	for pi, p := range res.Pages {
-		sl := Slide{Kind: Content, W: int(c.w), H: int(c.h), Background: c.background("content"), Line: s.Line}
-		if bar > 0 && pi == 0 {
-			sl.Layers = append(sl.Layers, Layer{Kind: RectLayer, X: box.X, Y: box.Y - bar, W: 72, H: 12, Radius: 6, Paint: Solid(c.t.Color("accent"))})
-		}
-		sl.Layers = append(sl.Layers, Layer{Kind: TextLayer, Text: p})
-		sl.Alt = pageText(p)
-		if s.Alt != "" && len(res.Pages) == 1 {
-			sl.Alt = s.Alt
-		}
-		if pi > 0 {
-			sl.Warnings = append(sl.Warnings, "continued from the slide before: the text did not fit at the minimum size")
-		}
-		c.slides = append(c.slides, sl)
-	}
-	if res.Overflow {
-		c.warn(s.Line, "text does not fit one slide at the minimum size (%.0f px); it continues on slides %d–%d — shorten it or add a \"---\" break", body.Min, first, first+len(res.Pages)-1)
-	}
+	return s
 }
 
-func onlyQuotes(bs []content.Block) bool {
-	for _, b := range bs {
-		if b.Kind != content.Quote {
-			return false
-		}
+func ensurePeriod(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") {
+		return s
 	}
-	return len(bs) > 0
+	return s + "."
 }
 
 // pageText is the text a page shows, block by block, for alt text: lines
 // are joined with a space only where the text had one, and blocks end
-// with a full stop so a screen reader pauses between them.
-func pageText(p layout.Page) string {
+// with a full stop so a screen reader pauses between them. Blocks whose
+// case the template changed are read as written.
+func pageText(p layout.Page, originals ...map[int]string) string {
+	var orig map[int]string
+	if len(originals) > 0 {
+		orig = originals[0]
+	}
 	var b strings.Builder
 	last, space := -1, false
 	for _, l := range p.Lines {
 		if l.Text == "" {
 			continue
+		}
+		text := l.Text
+		if o, ok := orig[l.Block]; ok {
+			if l.Block == last {
+				continue
+			}
+			text = o
 		}
 		switch {
 		case b.Len() == 0:
@@ -191,45 +213,60 @@ func pageText(p layout.Page) string {
 		case space:
 			b.WriteString(" ")
 		}
-		b.WriteString(l.Text)
+		b.WriteString(text)
 		last, space = l.Block, l.SpaceAfter
 	}
 	return b.String()
 }
 
-func shorten(s string) string {
-	r := []rune(s)
-	if len(r) > 40 {
-		return string(r[:37]) + "…"
+// textLayer wraps a laid-out page.
+func textLayer(p layout.Page, r Role) Layer { return Layer{Kind: TextLayer, Text: p, Role: r} }
+
+// shift moves a laid-out page.
+func shift(p layout.Page, dx, dy float64) layout.Page {
+	out := layout.Page{Height: p.Height}
+	for _, r := range p.Rects {
+		r.X += dx
+		r.Y += dy
+		out.Rects = append(out.Rects, r)
 	}
-	return s
+	for _, l := range p.Lines {
+		l.X += dx
+		l.Y += dy
+		runs := make([]layout.Run, len(l.Runs))
+		for i, r := range l.Runs {
+			r.X0 += dx
+			r.X1 += dx
+			gs := make([]layout.Glyph, len(r.Glyphs))
+			for j, g := range r.Glyphs {
+				gs[j] = layout.Glyph{ID: g.ID, X: g.X + dx, Y: g.Y + dy}
+			}
+			r.Glyphs = gs
+			runs[i] = r
+		}
+		l.Runs = runs
+		out.Lines = append(out.Lines, l)
+	}
+	return out
 }
 
-// withAlpha returns c at an opacity.
-func withAlpha(c color.RGBA, a uint8) color.RGBA {
-	f := float64(a) / 255
-	return color.RGBA{uint8(float64(c.R) * f), uint8(float64(c.G) * f), uint8(float64(c.B) * f), a}
+// bounds is the box a page's lines cover.
+func bounds(p layout.Page) (x0, y0, x1, y1 float64, ok bool) {
+	for i, l := range p.Lines {
+		top, bottom := l.Y-l.Ascent, l.Y+l.Descent
+		if i == 0 {
+			x0, y0, x1, y1 = l.X, top, l.X+l.W, bottom
+			continue
+		}
+		x0, y0 = min(x0, l.X), min(y0, top)
+		x1, y1 = max(x1, l.X+l.W), max(y1, bottom)
+	}
+	return x0, y0, x1, y1, len(p.Lines) > 0
 }
 
-// number adds the footer to every slide: the handle, and "n/N".
-func (c *composer) number() {
-	n := len(c.slides)
-	small := c.t.Type["small"]
-	m := c.margins()
-	y := c.h - m.Bottom/2 - small.Max*0.75
-	for i := range c.slides {
-		s := &c.slides[i]
-		fg := c.t.Color("muted")
-		if s.Kind == Cover || s.Kind == Closing || s.Kind == ImageSlide {
-			fg = withAlpha(c.t.Color("on_primary"), 230)
-		}
-		handle := c.eng.Fit(layout.Spec{Box: layout.Box{X: m.Left, Y: y, W: c.w / 2, H: small.Max * 1.5}, MaxSize: small.Max, MinSize: small.Min,
-			Blocks: []layout.Block{{Spans: []layout.Span{{Text: c.in.Project.Handle, Style: layout.Bold, Color: fg}}}}})
-		num := c.eng.Fit(layout.Spec{Box: layout.Box{X: c.w/2 - m.Right, Y: y, W: c.w / 2, H: small.Max * 1.5}, MaxSize: small.Max, MinSize: small.Min,
-			Blocks: []layout.Block{{Spans: []layout.Span{{Text: fmt.Sprintf("%d/%d", i+1, n), Style: layout.Bold, Color: fg}}, Align: layout.Right}}})
-		s.Layers = append(s.Layers, Layer{Kind: TextLayer, Text: handle.Pages[0]}, Layer{Kind: TextLayer, Text: num.Pages[0]})
-		if len([]rune(s.Alt)) > 1000 {
-			s.Alt = string([]rune(s.Alt)[:999]) + "…"
-		}
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
 	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -34,11 +34,16 @@ func template(t testing.TB) *theme.Template {
 
 func compose(t testing.TB, eng *layout.Engine, src, size string) ([]Slide, []string) {
 	t.Helper()
+	return composeWith(t, eng, template(t), src, size)
+}
+
+func composeWith(t testing.TB, eng *layout.Engine, tm *theme.Template, src, size string) ([]Slide, []string) {
+	t.Helper()
 	a, err := content.Parse("posts/x.md", []byte(src), time.UTC)
 	if err != nil {
 		t.Fatal(err)
 	}
-	slides, diags := Compose(Input{Article: a, Template: template(t), Project: config.Default(), Size: size}, eng)
+	slides, diags := Compose(Input{Article: a, Template: tm, Project: config.Default(), Size: size}, eng)
 	var msgs []string
 	for _, d := range diags {
 		msgs = append(msgs, d.String())
@@ -63,22 +68,28 @@ func examplePosts(t *testing.T) map[string]string {
 	return out
 }
 
-// Body text must stay readable on a phone: nothing on a content slide is
-// set below the template's body minimum, except the footer.
+// Body text must stay readable on a phone: nothing a slide says is set
+// below the template's body minimum, in any built-in template. The
+// header, footer and labels (the pillar tag, the swipe hint) are exempt.
 func TestBodyTextNeverBelowMinimum(t *testing.T) {
 	eng := engine(t)
-	min := template(t).Type["body"].Min
-	for name, src := range examplePosts(t) {
-		slides, _ := compose(t, eng, src, "portrait")
-		for i, s := range slides {
-			texts := s.Layers[:len(s.Layers)-2] // the last two are the footer
-			for _, l := range texts {
-				for _, ln := range l.Text.Lines {
-					if s.Kind == Cover && ln.Size < 40 {
-						continue // the pillar tag and swipe hint are labels
+	for _, name := range theme.Names("") {
+		tm, err := theme.Load("", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		min := tm.Type["body"].Min
+		for file, src := range examplePosts(t) {
+			slides, _ := composeWith(t, eng, tm, src, "portrait")
+			for i, s := range slides {
+				for _, l := range s.Layers {
+					if l.Kind != TextLayer || l.Role != Body {
+						continue
 					}
-					if ln.Size < min-0.01 {
-						t.Errorf("%s slide %d (%s): %q set at %.1f px, below %v", name, i+1, s.Kind, ln.Text, ln.Size, min)
+					for _, ln := range l.Text.Lines {
+						if ln.Size < min-0.01 {
+							t.Errorf("%s, %s slide %d (%s): %q set at %.1f px, below %v", name, file, i+1, s.Kind, ln.Text, ln.Size, min)
+						}
 					}
 				}
 			}
@@ -92,46 +103,69 @@ func TestBodyTextNeverBelowMinimum(t *testing.T) {
 func TestCoverTitleInsideGridCrop(t *testing.T) {
 	eng := engine(t)
 	src := "---\ntitle: Cara Memakai Masker yang Benar di Rumah\nsubtitle: Lindungi diri dan keluarga\n---\n\nSingkat saja.\n"
-	for _, size := range []string{"portrait", "square"} {
-		p := Sizes[size]
-		slides, _ := compose(t, eng, src, size)
-		crop := float64(p.Y) * 3 / 4
-		left, right := (float64(p.X)-crop)/2, (float64(p.X)+crop)/2
-		found := false
-		for _, l := range slides[0].Layers {
-			for _, ln := range l.Text.Lines {
-				isTitle := ln.Text != "" && strings.Contains("Cara Memakai Masker yang Benar di Rumah Lindungi diri dan keluarga", ln.Text)
-				if !isTitle {
-					continue // the footer may sit outside the crop
-				}
-				found = true
-				if ln.X < left || ln.X+ln.W > right {
-					t.Errorf("%s: %q spans %.0f–%.0f, outside the grid crop %.0f–%.0f", size, ln.Text, ln.X, ln.X+ln.W, left, right)
+	words := strings.ToLower("Cara Memakai Masker yang Benar di Rumah Lindungi diri dan keluarga")
+	for _, name := range theme.Names("") {
+		tm, _ := theme.Load("", name)
+		for _, size := range []string{"portrait", "square"} {
+			p := Sizes[size]
+			slides, _ := composeWith(t, eng, tm, src, size)
+			crop := float64(p.Y) * 3 / 4
+			left, right := (float64(p.X)-crop)/2, (float64(p.X)+crop)/2
+			found := false
+			for _, l := range slides[0].Layers {
+				for _, ln := range l.Text.Lines {
+					isTitle := ln.Text != "" && strings.Contains(words, strings.ToLower(ln.Text))
+					if !isTitle || l.Role != Body {
+						continue // the footer may sit outside the crop
+					}
+					found = true
+					if ln.X < left || ln.X+ln.W > right {
+						t.Errorf("%s %s: %q spans %.0f–%.0f, outside the grid crop %.0f–%.0f", name, size, ln.Text, ln.X, ln.X+ln.W, left, right)
+					}
 				}
 			}
-		}
-		if !found {
-			t.Errorf("%s: title not on the cover", size)
+			if !found {
+				t.Errorf("%s %s: title not on the cover", name, size)
+			}
 		}
 	}
 }
 
-// Every slide shows the handle and its number out of the total.
-func TestEverySlideNumbered(t *testing.T) {
-	eng := engine(t)
-	slides, _ := compose(t, eng, examplePosts(t)["cuci-tangan-6-langkah.md"], "portrait")
-	for i, s := range slides {
-		n := len(s.Layers)
-		handle, num := s.Layers[n-2].Text.Lines[0].Text, s.Layers[n-1].Text.Lines[0].Text
-		if handle != "@pkpm.btn3" || num != fmt.Sprintf("%d/%d", i+1, len(slides)) {
-			t.Errorf("slide %d footer = %q %q", i+1, handle, num)
-		}
-		if s.Alt == "" {
-			t.Errorf("slide %d has no alt text", i+1)
+// chromeText is the text of a slide's header and footer, in order.
+func chromeText(s Slide) []string {
+	var out []string
+	for _, l := range s.Layers {
+		if l.Kind == TextLayer && l.Role == Chrome {
+			for _, ln := range l.Text.Lines {
+				out = append(out, ln.Text)
+			}
 		}
 	}
-	if slides[len(slides)-1].Kind != Sources || slides[len(slides)-2].Kind != Closing {
-		t.Errorf("a post with sources should end with closing then sources slides")
+	return out
+}
+
+// Every slide shows the handle and its number out of the total, in every
+// built-in template.
+func TestEverySlideNumbered(t *testing.T) {
+	eng := engine(t)
+	for _, name := range theme.Names("") {
+		tm, err := theme.Load("", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slides, _ := composeWith(t, eng, tm, examplePosts(t)["cuci-tangan-6-langkah.md"], "portrait")
+		for i, s := range slides {
+			got := strings.Join(chromeText(s), " | ")
+			if !strings.Contains(got, "@pkpm.btn3") || !strings.Contains(got, fmt.Sprintf("%d/%d", i+1, len(slides))) {
+				t.Errorf("%s slide %d header and footer = %q", name, i+1, got)
+			}
+			if s.Alt == "" {
+				t.Errorf("%s slide %d has no alt text", name, i+1)
+			}
+		}
+		if slides[len(slides)-1].Kind != Sources || slides[len(slides)-2].Kind != Closing {
+			t.Errorf("%s: a post with sources should end with closing then sources slides", name)
+		}
 	}
 }
 

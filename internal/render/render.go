@@ -5,7 +5,6 @@ import (
 	"image/draw"
 	"math"
 
-	"github.com/fogleman/gg"
 	xdraw "golang.org/x/image/draw"
 
 	"github.com/pkpm-btn3/pkpm/internal/deck"
@@ -23,16 +22,19 @@ func New() *Renderer { return &Renderer{glyphs: newGlyphCache()} }
 // Draw paints a slide onto a new canvas.
 func (r *Renderer) Draw(s deck.Slide) *image.RGBA {
 	dst := image.NewRGBA(image.Rect(0, 0, s.W, s.H))
-	dc := gg.NewContextForRGBA(dst)
 	fillRect(dst, s.Background, 0, 0, float64(s.W), float64(s.H), 0)
 	for _, l := range s.Layers {
 		switch l.Kind {
 		case deck.RectLayer:
 			fillRect(dst, l.Paint, l.X, l.Y, l.W, l.H, l.Radius)
 		case deck.EllipseLayer:
-			fillEllipse(dc, l.Paint, l.X, l.Y, l.W, l.H)
+			fillEllipse(dst, l.Paint, l.X, l.Y, l.W, l.H, 0)
+		case deck.RingLayer:
+			fillEllipse(dst, l.Paint, l.X, l.Y, l.W, l.H, l.Thickness)
+		case deck.DotsLayer:
+			fillDots(dst, l)
 		case deck.ImageLayer:
-			drawCover(dst, l)
+			drawImage(dst, l)
 		case deck.TextLayer:
 			r.drawPage(dst, l.Text)
 		}
@@ -40,43 +42,50 @@ func (r *Renderer) Draw(s deck.Slide) *image.RGBA {
 	return dst
 }
 
-// fillEllipse fills an ellipse inscribed in a box with a solid colour;
-// gg's rasteriser is fast enough for these few decorative shapes.
-func fillEllipse(dc *gg.Context, p deck.Paint, x, y, w, h float64) {
-	dc.SetColor(p.From)
-	dc.DrawEllipse(x+w/2, y+h/2, w/2, h/2)
-	dc.Fill()
-}
-
-// drawCover scales an image to cover the layer's box, cropping the excess
-// around the focus, with high-quality resampling.
-func drawCover(dst *image.RGBA, l deck.Layer) {
+// drawImage scales an image into the layer's box with high-quality
+// resampling: cropped around its focus to fill the box, or whole and
+// centred inside it (Contain).
+func drawImage(dst *image.RGBA, l deck.Layer) {
 	if l.Image == nil || l.W < 1 || l.H < 1 {
 		return
 	}
 	sb := l.Image.Bounds()
-	sw, sh := float64(sb.Dx()), float64(sb.Dy())
-	if sw < 1 || sh < 1 {
+	if sb.Dx() < 1 || sb.Dy() < 1 {
 		return
 	}
+	x, y, w, h := l.X, l.Y, l.W, l.H
 	crop := sb
-	if sw/sh > l.W/l.H {
-		cw := int(math.Round(sh * l.W / l.H))
-		x0 := sb.Min.X + (sb.Dx()-cw)/2
-		crop = image.Rect(x0, sb.Min.Y, x0+cw, sb.Max.Y)
+	if l.Contain {
+		x, y, w, h = deck.ContainBox(sb, x, y, w, h)
 	} else {
-		ch := int(math.Round(sw * l.H / l.W))
-		y0 := sb.Min.Y + int(float64(sb.Dy()-ch)*l.FocusY)
-		crop = image.Rect(sb.Min.X, y0, sb.Max.X, y0+ch)
+		crop = deck.CoverCrop(sb, w, h, l.FocusX, l.FocusY)
 	}
-	w, h := int(math.Round(l.W)), int(math.Round(l.H))
-	tmp := image.NewRGBA(image.Rect(0, 0, w, h))
-	xdraw.CatmullRom.Scale(tmp, tmp.Bounds(), l.Image, crop, draw.Src, nil)
-	at := image.Pt(int(math.Round(l.X)), int(math.Round(l.Y)))
-	if l.Radius > 0 {
-		m := roundRectMask(0, 0, float64(w), float64(h), l.Radius, w, h)
-		draw.DrawMask(dst, tmp.Bounds().Add(at), tmp, image.Point{}, m, image.Point{}, draw.Over)
+	at := image.Pt(int(math.Round(x)), int(math.Round(y)))
+	pw, ph := int(math.Round(x+w))-at.X, int(math.Round(y+h))-at.Y
+	if pw < 1 || ph < 1 {
 		return
 	}
-	draw.Draw(dst, tmp.Bounds().Add(at), tmp, image.Point{}, draw.Src)
+	vis := image.Rect(at.X, at.Y, at.X+pw, at.Y+ph).Intersect(dst.Bounds())
+	if vis.Empty() {
+		return
+	}
+	tmp := image.NewRGBA(image.Rect(0, 0, pw, ph))
+	scaler(crop.Dx(), crop.Dy(), pw, ph).Scale(tmp, tmp.Bounds(), l.Image, crop, draw.Src, nil)
+	if l.Radius > 0 {
+		m := roundRectMask(0, 0, float64(pw), float64(ph), l.Radius, pw, ph)
+		draw.DrawMask(dst, vis, tmp, vis.Min.Sub(at), m, vis.Min.Sub(at), draw.Over)
+		return
+	}
+	draw.Draw(dst, vis, tmp, vis.Min.Sub(at), draw.Over)
+}
+
+// scaler picks the resampling filter: Catmull-Rom where the size changes
+// much, and the cheaper bilinear one where a photo (already scaled to about
+// the canvas when it was read) changes little and both look the same.
+func scaler(sw, sh, dw, dh int) xdraw.Scaler {
+	rx, ry := float64(dw)/float64(max(sw, 1)), float64(dh)/float64(max(sh, 1))
+	if rx >= 0.8 && rx <= 1.25 && ry >= 0.8 && ry <= 1.25 {
+		return xdraw.BiLinear
+	}
+	return xdraw.CatmullRom
 }

@@ -105,3 +105,51 @@ func TestTextContrastMeasuresWhatIsBehind(t *testing.T) {
 		t.Errorf("white over a gradient to white = %.2f, want near 1", got[1].Ratio)
 	}
 }
+
+// The template shapes: a radial gradient, a ring with a hole, dots, and a
+// logo shown whole (contain) with its transparency.
+func TestDrawTemplateShapes(t *testing.T) {
+	white, black := color.RGBA{255, 255, 255, 255}, color.RGBA{0, 0, 0, 255}
+	red := color.RGBA{200, 0, 0, 255}
+	logo := image.NewRGBA(image.Rect(0, 0, 200, 100)) // transparent left half, red right half
+	for y := 0; y < 100; y++ {
+		for x := 100; x < 200; x++ {
+			logo.SetRGBA(x, y, red)
+		}
+	}
+	s := deck.Slide{W: 1080, H: 1080, Background: deck.Paint{From: white, To: black, Gradient: true, Radial: true, CX: 0.5, CY: 0.5, R: 0.5}, Layers: []deck.Layer{
+		{Kind: deck.RingLayer, X: 100, Y: 100, W: 200, H: 200, Thickness: 20, Paint: deck.Solid(red)},
+		{Kind: deck.DotsLayer, X: 700, Y: 100, W: 100, H: 100, Gap: 50, Dot: 10, Paint: deck.Solid(red)},
+		{Kind: deck.ImageLayer, X: 400, Y: 800, W: 200, H: 200, Image: logo, Contain: true},
+	}}
+	img := New().Draw(s)
+	if c := img.RGBAAt(540, 540); c.R < 250 {
+		t.Errorf("radial centre = %v, want white", c)
+	}
+	if c := img.RGBAAt(540+530, 540); c.R > 10 {
+		t.Errorf("radial edge = %v, want black", c)
+	}
+	if c := img.RGBAAt(110, 200); c != red {
+		t.Errorf("ring = %v, want red", c)
+	}
+	if c := img.RGBAAt(200, 200); c == red {
+		t.Errorf("the ring's hole is filled")
+	}
+	if c := img.RGBAAt(725, 125); c != red {
+		t.Errorf("dot = %v, want red", c)
+	}
+	if c := img.RGBAAt(750, 150); c == red {
+		t.Errorf("between dots = %v", c)
+	}
+	// Contained: 200×100 in a 200×200 box sits in its middle band; its
+	// clear half shows the background.
+	if c := img.RGBAAt(550, 900); c != red {
+		t.Errorf("logo's red half = %v", c)
+	}
+	if c := img.RGBAAt(450, 900); c == red || c.A != 255 {
+		t.Errorf("logo's clear half = %v, want the background through it", c)
+	}
+	if c := img.RGBAAt(550, 820); c == red {
+		t.Errorf("contain drew above the image's band")
+	}
+}

@@ -4,80 +4,171 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
 	"image/color"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/templates"
 )
 
-// Template is a decoded slide template.
+// Template is a decoded, complete slide template.
 type Template struct {
-	Name        string               `yaml:"name"`
-	Description string               `yaml:"description"`
-	Palette     map[string]string    `yaml:"palette"`
-	Type        map[string]TypeStyle `yaml:"type"`
-	Margins     Margins              `yaml:"margins"`
-	Slides      map[string]SlideLook `yaml:"slides"`
+	Name        string              `yaml:"name"`
+	Description string              `yaml:"description"`
+	Extends     string              `yaml:"extends"`
+	Sizes       Sizes               `yaml:"sizes"`
+	Palette     map[string]HexColor `yaml:"palette"`
+	Roles       TypeRoles           `yaml:"type"`
+	Margins     Margins             `yaml:"margins"`
+	Header      Chrome              `yaml:"header"`
+	Footer      Chrome              `yaml:"footer"`
+	Layouts     Layouts             `yaml:"layouts"`
 
+	// Type is Roles by name: "title", "heading", "body", "quote", "small".
+	Type map[string]TypeStyle `yaml:"-"`
 	// File is where the template came from, for messages.
 	File string `yaml:"-"`
-	// colors is Palette, parsed.
+	// Source is "built-in" or "project".
+	Source string `yaml:"-"`
+
 	colors map[string]color.RGBA
+	looks  map[string]Look
+	images map[string]image.Image
 }
 
-// TypeStyle is a font role's sizes and spacing.
-type TypeStyle struct {
-	Max        float64 `yaml:"max"`
-	Min        float64 `yaml:"min"`
-	LineHeight float64 `yaml:"line_height"`
-	Tracking   float64 `yaml:"tracking"`
-}
-
-// Margins are the free space along each edge, in pixels.
-type Margins struct {
-	Top    float64 `yaml:"top"`
-	Right  float64 `yaml:"right"`
-	Bottom float64 `yaml:"bottom"`
-	Left   float64 `yaml:"left"`
-}
-
-// SlideLook is what a template says about one kind of slide.
-type SlideLook struct {
-	Background Background `yaml:"background"`
-}
-
-// Background is a solid colour or a linear gradient, by palette name or hex.
-type Background struct {
-	Color    string   `yaml:"color"`
-	Gradient []string `yaml:"gradient"`
-	Angle    float64  `yaml:"angle"`
-}
-
-var (
-	requiredColors = []string{"background", "surface", "text", "muted", "primary", "primary_dark", "on_primary", "accent", "rule"}
-	requiredRoles  = []string{"title", "heading", "body", "quote", "small"}
-	slideKinds     = []string{"cover", "content", "image", "closing", "sources"}
+// Source names.
+const (
+	BuiltIn = "built-in"
+	Project = "project"
 )
 
-// Load finds a template by name: the project's templates/<name>.yaml
-// first, then the built-ins. projectDir may be "" for none.
+// Load finds a template by name, the project's templates/<name>.yaml
+// before the built-in one, follows its extends chain, reads the images it
+// names and checks it is complete. projectDir may be "" for none.
 func Load(projectDir, name string) (*Template, error) {
-	if projectDir != "" {
+	chain, err := readChain(projectDir, name)
+	if err != nil {
+		return nil, err
+	}
+	t, err := decodeChain(chain)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.loadImages(projectDir, chain[len(chain)-1]); err != nil {
+		return nil, err
+	}
+	t.resolve()
+	return t, nil
+}
+
+// Parse decodes one template file that extends nothing (or whose parents
+// are built-ins): the part of Load tests use without a project.
+func Parse(file string, src []byte) (*Template, error) {
+	f, err := parseFile(file, src, BuiltIn)
+	if err != nil {
+		return nil, err
+	}
+	chain := []*sourceFile{f}
+	if f.extends != "" {
+		parents, err := readChain("", f.extends)
+		if err != nil {
+			return nil, diag.Errorf(file, f.extendsLine, "%v", err)
+		}
+		chain = append(parents, f)
+	}
+	t, err := decodeChain(chain)
+	if err != nil {
+		return nil, err
+	}
+	t.resolve()
+	return t, nil
+}
+
+// sourceFile is one template file of an extends chain.
+type sourceFile struct {
+	name, file, source string
+	src                []byte
+	root               *yaml.Node
+	extends            string
+	extendsLine        int
+}
+
+func parseFile(file string, src []byte, source string) (*sourceFile, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		return nil, yamlError(file, err)
+	}
+	if len(root.Content) == 0 {
+		return nil, diag.Errorf(file, 0, "template is empty")
+	}
+	top := root.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, diag.Errorf(file, top.Line, "a template is a mapping of keys such as name, palette, type and layouts")
+	}
+	f := &sourceFile{file: file, source: source, src: src, root: &root}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		switch k.Value {
+		case "extends":
+			f.extends, f.extendsLine = v.Value, k.Line
+		case "slides":
+			return nil, diag.Errorf(file, k.Line, "the %q section is now called %q; see docs/templates.md", "slides", "layouts")
+		}
+	}
+	return f, nil
+}
+
+// readChain reads a template and its parents, the root parent first.
+// A template may extend the built-in of its own name.
+func readChain(projectDir, name string) ([]*sourceFile, error) {
+	var chain []*sourceFile
+	seen := map[string]bool{}
+	builtinOnly := false
+	for name != "" {
+		key := name
+		if builtinOnly {
+			key = "built-in " + name
+		}
+		if seen[key] {
+			var names []string
+			for i := len(chain) - 1; i >= 0; i-- {
+				names = append(names, chain[i].name)
+			}
+			return nil, diag.Errorf(chain[0].file, chain[0].extendsLine, "templates extend each other in a loop: %s → %s", strings.Join(names, " → "), name)
+		}
+		seen[key] = true
+		f, err := readOne(projectDir, name, builtinOnly)
+		if err != nil {
+			if len(chain) > 0 {
+				return nil, diag.Errorf(chain[0].file, chain[0].extendsLine, "extends: %v", err)
+			}
+			return nil, err
+		}
+		f.name = name
+		chain = append([]*sourceFile{f}, chain...)
+		builtinOnly = f.extends == name
+		name = f.extends
+	}
+	return chain, nil
+}
+
+func readOne(projectDir, name string, builtinOnly bool) (*sourceFile, error) {
+	if !validName(name) {
+		return nil, fmt.Errorf("template name %q may hold only lower-case letters, digits and hyphens", name)
+	}
+	if projectDir != "" && !builtinOnly {
 		file := filepath.Join(projectDir, "templates", name+".yaml")
 		src, err := os.ReadFile(file)
 		if err == nil {
-			rel, _ := filepath.Rel(projectDir, file)
-			return Parse(rel, src)
+			return parseFile(filepath.ToSlash(filepath.Join("templates", name+".yaml")), src, Project)
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
@@ -87,134 +178,142 @@ func Load(projectDir, name string) (*Template, error) {
 	if err != nil {
 		return nil, fmt.Errorf("unknown template %q; available: %s", name, strings.Join(Names(projectDir), ", "))
 	}
-	return Parse("templates/"+name+".yaml (built-in)", src)
+	return parseFile("templates/"+name+".yaml (built-in)", src, BuiltIn)
 }
+
+func validName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeChain decodes each file onto the one before it, so a child sets
+// only what it changes, then checks the result is complete.
+func decodeChain(chain []*sourceFile) (*Template, error) {
+	t := &Template{}
+	for _, f := range chain {
+		dec := yaml.NewDecoder(bytes.NewReader(f.src))
+		dec.KnownFields(true)
+		if err := dec.Decode(t); err != nil && !errors.Is(err, io.EOF) {
+			return nil, yamlError(f.file, err)
+		}
+		if err := t.checkRefs(f.file); err != nil {
+			return nil, err
+		}
+	}
+	leaf := chain[len(chain)-1]
+	t.File, t.Source = leaf.file, leaf.source
+	if t.Name == "" || len(chain) > 1 && !definesName(leaf) {
+		t.Name = leaf.name
+	}
+	t.Extends = leaf.extends
+	if leaf.name != "" && t.Name != leaf.name {
+		return nil, diag.Errorf(leaf.file, keyLine(leaf.root, "name"), "name %q does not match the file name %s.yaml; make them the same", t.Name, leaf.name)
+	}
+	if err := t.check(chain); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func definesName(f *sourceFile) bool { return keyLine(f.root, "name") > 0 }
 
 // Names lists the templates a project can use, sorted.
 func Names(projectDir string) []string {
-	set := map[string]bool{}
+	var out []string
+	for _, i := range List(projectDir) {
+		out = append(out, i.Name)
+	}
+	return out
+}
+
+// Info describes a template for `pkpm templates`.
+type Info struct {
+	Name        string
+	Source      string // BuiltIn or Project
+	Overrides   bool   // a project template replacing the built-in of its name
+	Description string
+	File        string
+}
+
+// List describes the templates a project can use, sorted by name. The
+// description is read without checking the whole template.
+func List(projectDir string) []Info {
+	byName := map[string]Info{}
 	if ents, err := fs.ReadDir(templates.FS, "."); err == nil {
 		for _, e := range ents {
-			set[strings.TrimSuffix(e.Name(), ".yaml")] = true
+			if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok && !e.IsDir() {
+				src, _ := templates.FS.ReadFile(e.Name())
+				byName[name] = Info{Name: name, Source: BuiltIn, Description: description(src), File: "templates/" + e.Name()}
+			}
 		}
 	}
 	if projectDir != "" {
 		if ents, err := os.ReadDir(filepath.Join(projectDir, "templates")); err == nil {
 			for _, e := range ents {
-				if strings.HasSuffix(e.Name(), ".yaml") {
-					set[strings.TrimSuffix(e.Name(), ".yaml")] = true
+				name, ok := strings.CutSuffix(e.Name(), ".yaml")
+				if !ok || e.IsDir() || !validName(name) {
+					continue
 				}
+				src, _ := os.ReadFile(filepath.Join(projectDir, "templates", e.Name()))
+				_, builtin := byName[name]
+				byName[name] = Info{Name: name, Source: Project, Overrides: builtin, Description: description(src), File: "templates/" + e.Name()}
 			}
 		}
 	}
-	var out []string
-	for n := range set {
-		out = append(out, n)
+	out := make([]Info, 0, len(byName))
+	for _, i := range byName {
+		out = append(out, i)
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(a, b int) bool { return out[a].Name < out[b].Name })
 	return out
 }
 
-// Parse decodes a template strictly and checks it is complete.
-func Parse(file string, src []byte) (*Template, error) {
-	var t Template
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	dec.KnownFields(true)
-	if err := dec.Decode(&t); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, diag.Errorf(file, 0, "template is empty")
-		}
-		return nil, config.YAMLError(file, err)
+func description(src []byte) string {
+	var v struct {
+		Description string `yaml:"description"`
 	}
-	t.File = file
-	t.colors = map[string]color.RGBA{}
-	for k, v := range t.Palette {
-		c, err := ParseColor(v)
-		if err != nil {
-			return nil, diag.Errorf(file, 0, "palette.%s: %v", k, err)
-		}
-		t.colors[k] = c
-	}
-	for _, k := range requiredColors {
-		if _, ok := t.colors[k]; !ok {
-			return nil, diag.Errorf(file, 0, "palette.%s is missing; every template defines %s", k, strings.Join(requiredColors, ", "))
-		}
-	}
-	for _, r := range requiredRoles {
-		ts, ok := t.Type[r]
-		if !ok || ts.Max <= 0 || ts.Min <= 0 || ts.Min > ts.Max {
-			return nil, diag.Errorf(file, 0, "type.%s needs max and min sizes with 0 < min <= max", r)
-		}
-	}
-	for _, k := range slideKinds {
-		bg := t.Slides[k].Background
-		if _, err := t.resolve(bg); err != nil {
-			return nil, diag.Errorf(file, 0, "slides.%s.background: %v", k, err)
-		}
-	}
-	return &t, nil
+	_ = yaml.Unmarshal(src, &v) // a broken file shows no description; Load reports why
+	return strings.Join(strings.Fields(v.Description), " ")
 }
 
-// Color returns a palette colour by name.
-func (t *Template) Color(name string) color.RGBA { return t.colors[name] }
-
-// colorRef turns a palette name or hex value into a colour.
-func (t *Template) colorRef(ref string) (color.RGBA, error) {
-	if c, ok := t.colors[ref]; ok {
-		return c, nil
+// keyLine finds the line of a key path in a YAML document, or 0.
+func keyLine(root *yaml.Node, path ...string) int {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
 	}
-	if strings.HasPrefix(ref, "#") {
-		return ParseColor(ref)
-	}
-	return color.RGBA{}, fmt.Errorf("%q is neither a palette name nor a #RRGGBB colour", ref)
-}
-
-// Paint is a resolved background.
-type Paint struct {
-	From, To color.RGBA
-	Gradient bool
-	Angle    float64
-}
-
-// Background returns the resolved background of a slide kind.
-func (t *Template) Background(kind string) Paint {
-	p, _ := t.resolve(t.Slides[kind].Background)
-	return p
-}
-
-func (t *Template) resolve(bg Background) (Paint, error) {
-	switch {
-	case len(bg.Gradient) == 2:
-		a, err := t.colorRef(bg.Gradient[0])
-		if err != nil {
-			return Paint{}, err
+	line := 0
+	for _, key := range path {
+		if n.Kind != yaml.MappingNode {
+			return line
 		}
-		b, err := t.colorRef(bg.Gradient[1])
-		if err != nil {
-			return Paint{}, err
+		found := false
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				line, n, found = n.Content[i].Line, n.Content[i+1], true
+				break
+			}
 		}
-		return Paint{From: a, To: b, Gradient: true, Angle: bg.Angle}, nil
-	case len(bg.Gradient) != 0:
-		return Paint{}, fmt.Errorf("gradient takes two colours, like [primary, primary_dark]")
-	case bg.Color != "":
-		c, err := t.colorRef(bg.Color)
-		return Paint{From: c}, err
+		if !found {
+			return 0
+		}
 	}
-	return Paint{}, fmt.Errorf("give color or gradient")
+	return line
 }
 
-// ParseColor reads "#RRGGBB" or "#RRGGBBAA".
-func ParseColor(s string) (color.RGBA, error) {
-	h := strings.TrimPrefix(s, "#")
-	if len(h) != 6 && len(h) != 8 || !strings.HasPrefix(s, "#") {
-		return color.RGBA{}, fmt.Errorf("colour %q must be written #RRGGBB", s)
+// where finds the file and line that set a key path, the child first.
+func where(chain []*sourceFile, path ...string) (string, int) {
+	for i := len(chain) - 1; i >= 0; i-- {
+		if l := keyLine(chain[i].root, path...); l > 0 {
+			return chain[i].file, l
+		}
 	}
-	v, err := strconv.ParseUint(h, 16, 32)
-	if err != nil {
-		return color.RGBA{}, fmt.Errorf("colour %q must be written #RRGGBB", s)
-	}
-	if len(h) == 6 {
-		v = v<<8 | 0xff
-	}
-	return color.RGBA{R: uint8(v >> 24), G: uint8(v >> 16), B: uint8(v >> 8), A: uint8(v)}, nil
+	return chain[len(chain)-1].file, 0
 }

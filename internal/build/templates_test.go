@@ -1,0 +1,156 @@
+package build
+
+import (
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/pkpm-btn3/pkpm/internal/config"
+	"github.com/pkpm-btn3/pkpm/internal/deck"
+	"github.com/pkpm-btn3/pkpm/internal/layout"
+	"github.com/pkpm-btn3/pkpm/internal/render"
+	"github.com/pkpm-btn3/pkpm/internal/theme"
+)
+
+// builtIns loads every built-in template.
+func builtIns(t *testing.T) []*theme.Template {
+	t.Helper()
+	var out []*theme.Template
+	for _, name := range theme.Names("") {
+		tm, err := theme.Load("", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, tm)
+	}
+	if len(out) < 4 {
+		t.Fatalf("%d built-in templates, want at least 4", len(out))
+	}
+	return out
+}
+
+// sampleDecks composes the sample deck with a template in every size, plus
+// the cover over a photo.
+func sampleDecks(t *testing.T, tm *theme.Template, photos SamplePhotos) map[string][]deck.Slide {
+	t.Helper()
+	fonts, err := theme.Fonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := layout.New(fonts.Clone())
+	out := map[string][]deck.Slide{}
+	for _, size := range theme.SizeNames {
+		slides, _, err := SampleDeck("", config.Default(), tm, size, eng, photos, false)
+		if err != nil {
+			t.Fatalf("%s %s: %v", tm.Name, size, err)
+		}
+		cover, _, err := SampleDeck("", config.Default(), tm, size, eng, photos, true)
+		if err != nil {
+			t.Fatalf("%s %s with a cover photo: %v", tm.Name, size, err)
+		}
+		out[size] = append(slides, cover[0])
+	}
+	return out
+}
+
+// Every built-in template is complete: its sample deck has a slide of
+// every kind in every size.
+func TestBuiltInTemplatesHaveEveryKindAndSize(t *testing.T) {
+	photos := NewSamplePhotos()
+	for _, tm := range builtIns(t) {
+		for size, slides := range sampleDecks(t, tm, photos) {
+			seen := map[deck.Kind]bool{}
+			for _, s := range slides {
+				seen[s.Kind] = true
+				if want := deck.Sizes[size]; s.W != want.X || s.H != want.Y {
+					t.Errorf("%s %s: slide is %d×%d", tm.Name, size, s.W, s.H)
+				}
+			}
+			for _, k := range theme.Kinds {
+				kind, _ := deck.KindNamed(k)
+				if !seen[kind] {
+					t.Errorf("%s %s: the sample deck has no %s slide", tm.Name, size, k)
+				}
+			}
+		}
+	}
+}
+
+// Every line of text in every built-in template, in every kind and size,
+// keeps WCAG AA against the pixels actually drawn behind it: 4.5:1, or
+// 3:1 from 48 px. Photos (a bright sky, a busy crowd), veils, gradients,
+// cards and decorations are all in the picture.
+func TestBuiltInTemplatesContrastMeasured(t *testing.T) {
+	photos := NewSamplePhotos()
+	for _, tm := range builtIns(t) {
+		t.Run(tm.Name, func(t *testing.T) {
+			t.Parallel()
+			r := render.New()
+			for size, slides := range sampleDecks(t, tm, photos) {
+				for i, s := range slides {
+					for _, l := range r.TextContrast(s) {
+						need := 4.5
+						if l.Size >= theme.LargeText {
+							need = 3
+						}
+						if l.Ratio < need {
+							t.Errorf("%s slide %d (%s): %q at %.0f px has %.2f:1 against what is behind it, below %.1f:1",
+								size, i+1, s.Kind, l.Text, l.Size, l.Ratio, need)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// Golden images of each built-in template's cover and first content
+// slide, compared with the same tolerance as the other goldens.
+func TestTemplateGoldenImages(t *testing.T) {
+	fonts, err := theme.Fonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := layout.New(fonts.Clone())
+	photos := NewSamplePhotos()
+	r := render.New()
+	for _, tm := range builtIns(t) {
+		slides, _, err := SampleDeck("", config.Default(), tm, "portrait", eng, photos, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, i := range map[string]int{"cover": 0, "content": 1} {
+			t.Run(fmt.Sprintf("%s-%s", tm.Name, name), func(t *testing.T) {
+				if want := map[string]deck.Kind{"cover": deck.Cover, "content": deck.Content}[name]; slides[i].Kind != want {
+					t.Fatalf("slide %d is %s, want %s", i+1, slides[i].Kind, want)
+				}
+				got := r.Draw(slides[i])
+				file := filepath.Join("testdata", "golden", "templates", tm.Name+"-"+name+".png")
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					writePNG(t, file, got)
+					return
+				}
+				f, err := os.Open(file)
+				if err != nil {
+					t.Fatalf("%v (run `go test ./internal/build -run TestTemplateGoldenImages -update`)", err)
+				}
+				defer f.Close()
+				want, err := png.Decode(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				bad, diff := compare(got, want)
+				if total := got.Bounds().Dx() * got.Bounds().Dy(); float64(bad) > maxBadFraction*float64(total) {
+					out := filepath.Join(t.TempDir(), tm.Name+"-"+name+"-diff.png")
+					writePNG(t, out, diff)
+					t.Errorf("%d of %d pixels differ by more than %d; diff image: %s", bad, total, channelTolerance, out)
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package deck
+
+import (
+	"fmt"
+
+	"github.com/pkpm-btn3/pkpm/internal/layout"
+)
+
+// closing makes the call-to-action slide from pkpm.yaml: the account's
+// logo, the message, the reactions to ask for and the handle.
+func (c *composer) closing() {
+	t := c.t
+	p := c.in.Project
+	look := t.Look("closing")
+	sl := c.newSlide(Closing, 0, look)
+	title := t.Type["title"]
+	x0, x1 := c.gridSafe()
+	align := layout.Left
+	if look.Align == "center" {
+		align = layout.Center
+	}
+	blocks := []layout.Block{
+		{Spans: []layout.Span{{Text: cased(title, p.Closing.Title), Style: face(title), Color: look.Text}}, Scale: 0.8, LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align},
+		{Spans: []layout.Span{{Text: p.Closing.Text, Color: look.Text}}, Scale: 0.45, LineHeight: 1.35, SpaceBefore: 0.5, Align: align},
+	}
+	if look.Icons {
+		blocks = append(blocks, layout.Block{Spans: []layout.Span{{Text: "❤️ Suka   💬 Komentar   🔖 Simpan   📤 Bagikan", Style: layout.Bold, Color: look.Text}}, Scale: 0.34, LineHeight: 1.4, SpaceBefore: 0.9, Align: align})
+	}
+	blocks = append(blocks, layout.Block{Spans: []layout.Span{{Text: p.Handle, Style: layout.Bold, Color: look.Heading}}, Scale: 0.5, SpaceBefore: 0.9, Align: align})
+	if c.h < c.w {
+		// A wide canvas keeps the message and the handle only.
+		blocks = []layout.Block{blocks[0], blocks[1], blocks[len(blocks)-1]}
+		blocks[1].SpaceBefore, blocks[2].SpaceBefore = 0.3, 0.4
+	}
+	m := c.m
+	k := min(1, c.h/c.w)
+	logo := 132 * k
+	if c.h < c.w {
+		logo = 0 // no room on a wide canvas
+	}
+	box := layout.Box{X: x0, Y: m.Top + logo + 36*k, W: x1 - x0, H: c.h - m.Top - m.Bottom - 40 - logo - 36*k}
+	// The call to action is body text: it may not shrink below the body
+	// minimum, which sets how far the whole slide can shrink.
+	res := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks,
+		MaxSize: title.Max, MinSize: max(title.Min, t.Type["body"].Min/0.45), VAlign: valign(look.VAlign)})
+	if res.Overflow {
+		c.fail("pkpm.yaml", 0, "the closing slide's title and text do not fit on a %s slide; shorten closing.title or closing.text", c.in.Size)
+	}
+	page := res.Pages[0]
+	if logo > 0 {
+		if _, y0, _, _, ok := bounds(page); ok {
+			ls, w := c.logo(logo, sl.Background.From)
+			x := x0
+			if align == layout.Center {
+				x = x0 + (x1-x0-w)/2
+			}
+			for _, l := range ls {
+				sl.Layers = append(sl.Layers, moveLayer(l, x, y0-36*k-logo/2))
+			}
+			for i := range sl.Layers {
+				if sl.Layers[i].Role == Chrome {
+					sl.Layers[i].Role = Decor // the big logo is part of the slide, not its footer
+				}
+			}
+		}
+	}
+	c.placeText(&sl, look, page, false)
+	sl.Alt = fmt.Sprintf("%s %s", ensurePeriod(p.Closing.Title), ensurePeriod(p.Closing.Text))
+	c.slides = append(c.slides, sl)
+}
