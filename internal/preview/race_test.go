@@ -1,0 +1,6 @@
+//go:build race
+
+package preview
+
+// raceDetector is on: everything runs several times slower.
+const raceDetector = true

@@ -1,0 +1,149 @@
+package preview
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/jpeg" // the slides are read back from the build
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pkpm-btn3/pkpm/internal/build"
+	"github.com/pkpm-btn3/pkpm/internal/config"
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/layout"
+	"github.com/pkpm-btn3/pkpm/internal/render"
+	"github.com/pkpm-btn3/pkpm/internal/theme"
+)
+
+// MaxSheetBytes is the most a contact sheet may weigh, so it goes through
+// chat apps without being refused or squashed.
+const MaxSheetBytes = 2_000_000
+
+// sheetWidths are the thumbnail widths tried, largest first, until the
+// sheet fits MaxSheetBytes.
+var sheetWidths = []int{360, 300, 240, 180, 120}
+
+// SheetOptions say which post to put on a contact sheet, and where.
+type SheetOptions struct {
+	Root    string
+	Project config.Project
+	Post    string // post file, relative to Root
+	Out     string // folder for the sheet; "" means dist/sheets in Root
+}
+
+// SheetResult is a written contact sheet.
+type SheetResult struct {
+	Path   string
+	Slug   string
+	Slides int
+	Bytes  int
+	Diags  []diag.Diagnostic // the build's warnings, or why it failed
+}
+
+// WriteSheet builds one post in memory and writes all its slides,
+// numbered, on one PNG: <out>/<slug>.png, replaced atomically.
+func WriteSheet(o SheetOptions) (SheetResult, error) {
+	results, err := build.Run(build.Options{Root: o.Root, Project: o.Project, Posts: []string{o.Post}, Format: render.JPEG, DryRun: true, Inspect: true})
+	if err != nil {
+		return SheetResult{}, err
+	}
+	r := results[0]
+	res := SheetResult{Slug: r.Slug, Diags: r.Diags}
+	if r.Err != nil {
+		return res, r.Err
+	}
+	var slides []image.Image
+	for _, si := range r.Manifest.Slides {
+		img, _, err := image.Decode(bytes.NewReader(r.Files[si.File]))
+		if err != nil {
+			return res, fmt.Errorf("reading back slide %s: %w", si.File, err)
+		}
+		slides = append(slides, img)
+	}
+	data, err := drawSheet(slides, sheetSpec(o.Project, r, len(slides)))
+	if err != nil {
+		return res, err
+	}
+	out := o.Out
+	if out == "" {
+		out = filepath.Join(o.Root, "dist", "sheets")
+	}
+	res.Path = filepath.Join(out, r.Slug+".png")
+	res.Slides, res.Bytes = len(slides), len(data)
+	return res, writeFileAtomic(res.Path, data)
+}
+
+func sheetSpec(p config.Project, r build.PostResult, n int) render.SheetSpec {
+	title := r.Manifest.Title
+	parts := []string{p.Handle, fmt.Sprintf("%d slides", n)}
+	if a := r.Article; a != nil {
+		if !a.Meta.Date.IsZero() {
+			parts = append(parts, a.Meta.Date.Format("Mon 2 Jan 2006, 15:04"))
+		}
+		parts = append(parts, a.Meta.Status)
+	}
+	return render.SheetSpec{Title: title, Subtitle: strings.Join(parts, " · "), Columns: sheetColumns(n)}
+}
+
+// sheetColumns keeps a sheet about as wide as it is tall or wider, the
+// shape a phone shows whole in a chat.
+func sheetColumns(n int) int {
+	switch {
+	case n <= 4:
+		return n
+	case n <= 6:
+		return 3
+	case n <= 8:
+		return 4
+	}
+	return 5
+}
+
+// drawSheet draws the sheet at the largest thumbnail size that keeps the
+// PNG under MaxSheetBytes.
+func drawSheet(slides []image.Image, spec render.SheetSpec) ([]byte, error) {
+	fonts, err := theme.Fonts()
+	if err != nil {
+		return nil, err
+	}
+	eng := layout.New(fonts.Clone())
+	r := render.New()
+	var data []byte
+	for _, w := range sheetWidths {
+		spec.TileW = w
+		if data, err = render.EncodeSheet(r.Sheet(eng, slides, spec)); err != nil {
+			return nil, err
+		}
+		if len(data) <= MaxSheetBytes {
+			return data, nil
+		}
+	}
+	return nil, fmt.Errorf("the contact sheet is %d bytes even with small thumbnails, over %d", len(data), MaxSheetBytes)
+}
+
+// writeFileAtomic writes beside the target and renames, so a reader never
+// sees half a sheet.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // a no-op once renamed
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

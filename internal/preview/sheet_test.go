@@ -1,0 +1,70 @@
+package preview
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestWriteSheet(t *testing.T) {
+	root := writeProject(t, testProject())
+	p, err := readProject(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := WriteSheet(SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(root, "dist", "sheets", "masker.png")
+	if res.Path != want || res.Slides != 5 {
+		t.Errorf("result = %+v", res)
+	}
+	data, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) > MaxSheetBytes || len(data) != res.Bytes {
+		t.Errorf("sheet is %d bytes (reported %d), limit %d", len(data), res.Bytes, MaxSheetBytes)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Five slides in three columns of 360-pixel tiles.
+	if b := img.Bounds(); b.Dx() != 2*48+3*360+2*28 {
+		t.Errorf("sheet is %v wide", b.Dx())
+	}
+	ents, _ := os.ReadDir(filepath.Dir(want))
+	if len(ents) != 1 {
+		t.Errorf("dist/sheets holds %d entries; a temporary file was left", len(ents))
+	}
+	if _, err := os.Stat(filepath.Join(root, "dist", "slides")); !os.IsNotExist(err) {
+		t.Error("writing a sheet wrote dist/slides")
+	}
+}
+
+func TestSheetOfABrokenPostFails(t *testing.T) {
+	files := testProject()
+	files["posts/masker.md"] = "---\ntitle: x\ndate: 2020-02-30 19:00\n---\n\nIsi.\n"
+	root := writeProject(t, files)
+	p, _ := readProject(root)
+	res, err := WriteSheet(SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")})
+	if err == nil || !strings.Contains(err.Error(), "masker.md:3") || len(res.Diags) == 0 {
+		t.Errorf("err = %v, diags %v", err, res.Diags)
+	}
+	if _, err := os.Stat(filepath.Join(root, "dist")); !os.IsNotExist(err) {
+		t.Error("a failed sheet wrote something")
+	}
+}
+
+func TestSheetColumns(t *testing.T) {
+	for n, want := range map[int]int{1: 1, 3: 3, 4: 4, 5: 3, 6: 3, 8: 4, 10: 5, 20: 5} {
+		if got := sheetColumns(n); got != want {
+			t.Errorf("sheetColumns(%d) = %d, want %d", n, got, want)
+		}
+	}
+}

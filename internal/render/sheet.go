@@ -1,0 +1,130 @@
+package render
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"strconv"
+
+	xdraw "golang.org/x/image/draw"
+
+	"github.com/pkpm-btn3/pkpm/internal/deck"
+	"github.com/pkpm-btn3/pkpm/internal/layout"
+)
+
+// SheetSpec says what a contact sheet shows.
+type SheetSpec struct {
+	Title    string // the heading, usually the post's title
+	Subtitle string // a second line: handle, slide count, date
+	TileW    int    // thumbnail width in pixels
+	Columns  int    // 0: four, fewer when there are fewer slides
+}
+
+// Contact-sheet geometry, in pixels.
+const (
+	sheetMargin = 48
+	sheetGap    = 28
+	sheetHeader = 128
+	badgeSize   = 44
+)
+
+var (
+	sheetPaper = color.RGBA{0xf4, 0xf4, 0xf5, 0xff}
+	sheetInk   = color.RGBA{0x18, 0x18, 0x1b, 0xff}
+	sheetMuted = color.RGBA{0x5f, 0x63, 0x68, 0xff}
+	sheetRule  = color.RGBA{0xd4, 0xd4, 0xd8, 0xff}
+	badgeFill  = color.RGBA{0x12, 0x12, 0x12, 0xe0}
+)
+
+// Sheet draws a post's slides as numbered thumbnails on one canvas, so a
+// whole carousel can be sent for approval as a single picture. eng lays
+// out the heading and the numbers.
+func (r *Renderer) Sheet(eng *layout.Engine, slides []image.Image, spec SheetSpec) *image.RGBA {
+	cols := spec.Columns
+	if cols <= 0 {
+		cols = 4
+	}
+	cols = max(1, min(cols, len(slides)))
+	rows := (len(slides) + cols - 1) / cols
+	tileW := max(spec.TileW, 16)
+	tileH := tileW
+	if len(slides) > 0 {
+		// The carousel takes the first slide's shape; so does every cell.
+		b := slides[0].Bounds()
+		tileH = max(1, tileW*b.Dy()/max(b.Dx(), 1))
+	}
+	w := 2*sheetMargin + cols*tileW + (cols-1)*sheetGap
+	h := sheetMargin + sheetHeader + rows*tileH + max(rows-1, 0)*sheetGap + sheetMargin
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(dst, dst.Bounds(), image.NewUniform(sheetPaper), image.Point{}, draw.Src)
+	r.sheetHeading(dst, eng, spec)
+	for i, img := range slides {
+		x := sheetMargin + (i%cols)*(tileW+sheetGap)
+		y := sheetMargin + sheetHeader + (i/cols)*(tileH+sheetGap)
+		cell := image.Rect(x, y, x+tileW, y+tileH)
+		fillRect(dst, deck.Solid(sheetRule), float64(x-1), float64(y-1), float64(tileW+2), float64(tileH+2), 0)
+		xdraw.CatmullRom.Scale(dst, fitInside(cell, img.Bounds()), img, img.Bounds(), draw.Src, nil)
+		// The number sits on the tile's corner, in the slide's margin,
+		// where it hides no text.
+		r.sheetBadge(dst, eng, x-badgeSize/3, y-badgeSize/3, i+1)
+	}
+	return dst
+}
+
+// fitInside centres a rectangle of src's shape in cell, as large as fits.
+func fitInside(cell, src image.Rectangle) image.Rectangle {
+	cw, ch := cell.Dx(), cell.Dy()
+	sw, sh := max(src.Dx(), 1), max(src.Dy(), 1)
+	w, h := cw, sh*cw/sw
+	if h > ch {
+		w, h = sw*ch/sh, ch
+	}
+	x, y := cell.Min.X+(cw-w)/2, cell.Min.Y+(ch-h)/2
+	return image.Rect(x, y, x+w, y+h)
+}
+
+func (r *Renderer) sheetHeading(dst *image.RGBA, eng *layout.Engine, spec SheetSpec) {
+	width := float64(dst.Bounds().Dx() - 2*sheetMargin)
+	title := eng.Fit(layout.Spec{
+		Box:     layout.Box{X: sheetMargin, Y: sheetMargin, W: width, H: 60},
+		Blocks:  []layout.Block{{Spans: []layout.Span{{Text: spec.Title, Style: layout.Bold, Color: sheetInk}}, LineHeight: 1.2}},
+		MaxSize: 40, MinSize: 22,
+	})
+	sub := eng.Fit(layout.Spec{
+		Box:     layout.Box{X: sheetMargin, Y: sheetMargin + 66, W: width, H: 40},
+		Blocks:  []layout.Block{{Spans: []layout.Span{{Text: spec.Subtitle, Color: sheetMuted}}, LineHeight: 1.2}},
+		MaxSize: 26, MinSize: 18,
+	})
+	// Text that does not fit even small is cut: the heading is a label,
+	// the slides below carry the content.
+	for _, res := range []layout.Result{title, sub} {
+		if len(res.Pages) > 0 {
+			r.drawPage(dst, res.Pages[0])
+		}
+	}
+}
+
+// sheetBadge draws a slide's number in a dark disc at (x, y).
+func (r *Renderer) sheetBadge(dst *image.RGBA, eng *layout.Engine, x, y, n int) {
+	fillRect(dst, deck.Solid(badgeFill), float64(x), float64(y), badgeSize, badgeSize, badgeSize/2)
+	num := eng.Fit(layout.Spec{
+		Box: layout.Box{X: float64(x), Y: float64(y), W: badgeSize, H: badgeSize},
+		Blocks: []layout.Block{{Spans: []layout.Span{{Text: strconv.Itoa(n), Style: layout.Bold, Color: color.RGBA{0xff, 0xff, 0xff, 0xff}}},
+			Align: layout.Center, LineHeight: 1}},
+		MaxSize: 22, MinSize: 14, VAlign: layout.Middle,
+	})
+	if len(num.Pages) > 0 {
+		r.drawPage(dst, num.Pages[0])
+	}
+}
+
+// EncodeSheet writes a contact sheet as PNG, compressed hard: it is sent
+// over chat apps, where size matters more than the time to write it.
+func EncodeSheet(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	err := enc.Encode(&buf, img)
+	return buf.Bytes(), err
+}

@@ -1,0 +1,104 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"testing"
+
+	"github.com/pkpm-btn3/pkpm/internal/layout"
+	"github.com/pkpm-btn3/pkpm/internal/theme"
+)
+
+func solidImage(w, h int, c color.RGBA) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), image.NewUniform(c), image.Point{}, draw.Src)
+	return img
+}
+
+func sheetEngine(t *testing.T) *layout.Engine {
+	t.Helper()
+	fonts, err := theme.Fonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return layout.New(fonts.Clone())
+}
+
+func TestSheetPlacesNumberedTiles(t *testing.T) {
+	colors := []color.RGBA{{0xc0, 0x20, 0x20, 0xff}, {0x20, 0xa0, 0x40, 0xff}, {0x20, 0x40, 0xc0, 0xff}, {0xe0, 0xb0, 0x20, 0xff}, {0x80, 0x20, 0xa0, 0xff}}
+	var slides []image.Image
+	for _, c := range colors {
+		slides = append(slides, solidImage(1080, 1350, c))
+	}
+	img := New().Sheet(sheetEngine(t), slides, SheetSpec{Title: "Cara Memakai Masker 😷", Subtitle: "@pkpm.btn3 · 5 slides", TileW: 200, Columns: 3})
+	// Three columns, two rows of 200×250 tiles.
+	wantW := 2*sheetMargin + 3*200 + 2*sheetGap
+	wantH := 2*sheetMargin + sheetHeader + 2*250 + sheetGap
+	if b := img.Bounds(); b.Dx() != wantW || b.Dy() != wantH {
+		t.Fatalf("sheet is %v, want %dx%d", b.Size(), wantW, wantH)
+	}
+	for i, c := range colors {
+		x := sheetMargin + (i%3)*(200+sheetGap)
+		y := sheetMargin + sheetHeader + (i/3)*(250+sheetGap)
+		if got := img.RGBAAt(x+150, y+200); !near(got, c) {
+			t.Errorf("tile %d centre = %v, want %v", i+1, got, c)
+		}
+		// The number's disc sits on the top-left corner, dark.
+		bx, by := x-badgeSize/3, y-badgeSize/3
+		if got := img.RGBAAt(bx+4, by+badgeSize/2); got.R > 0x40 || got.G > 0x40 || got.B > 0x40 {
+			t.Errorf("tile %d has no dark number badge: %v", i+1, got)
+		}
+		c := image.Pt(bx+badgeSize/2, by+badgeSize/2)
+		if !hasLight(img, image.Rect(c.X-8, c.Y-10, c.X+8, c.Y+10)) {
+			t.Errorf("tile %d's badge has no white number in it", i+1)
+		}
+	}
+	// The empty sixth cell is paper.
+	if got := img.RGBAAt(sheetMargin+2*(200+sheetGap)+100, sheetMargin+sheetHeader+250+sheetGap+100); got != sheetPaper {
+		t.Errorf("empty cell = %v, want paper", got)
+	}
+	// The heading is drawn: dark title pixels in the header band.
+	if !hasDark(img, image.Rect(sheetMargin, sheetMargin, wantW-sheetMargin, sheetMargin+60)) {
+		t.Error("no title drawn in the header")
+	}
+}
+
+func TestSheetOfOneSlideIsOneColumn(t *testing.T) {
+	img := New().Sheet(sheetEngine(t), []image.Image{solidImage(1080, 1080, color.RGBA{0, 0, 0, 255})}, SheetSpec{Title: "x", TileW: 300})
+	if got := img.Bounds().Dx(); got != 2*sheetMargin+300 {
+		t.Errorf("width %d, want %d", got, 2*sheetMargin+300)
+	}
+}
+
+func near(a, b color.RGBA) bool {
+	d := func(x, y uint8) int {
+		if x > y {
+			return int(x - y)
+		}
+		return int(y - x)
+	}
+	return d(a.R, b.R) < 6 && d(a.G, b.G) < 6 && d(a.B, b.B) < 6
+}
+
+func hasDark(img *image.RGBA, r image.Rectangle) bool {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if c := img.RGBAAt(x, y); c.R < 0x40 && c.G < 0x40 && c.B < 0x40 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasLight(img *image.RGBA, r image.Rectangle) bool {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if c := img.RGBAAt(x, y); c.R > 0xd0 && c.G > 0xd0 && c.B > 0xd0 {
+				return true
+			}
+		}
+	}
+	return false
+}
