@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/pkpm-btn3/pkpm/internal/build"
+	"github.com/pkpm-btn3/pkpm/internal/calendar"
 	"github.com/pkpm-btn3/pkpm/internal/check"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/render"
@@ -56,7 +59,7 @@ func checkRun(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	findings, err := runChecks(p, posts)
+	findings, err := runChecks(opts.g, p, posts, len(opts.Posts) == 0)
 	if err != nil {
 		return err
 	}
@@ -101,13 +104,40 @@ func resolveOrAll(p *project, args []string) ([]string, error) {
 	return posts, nil
 }
 
-// runChecks renders the posts in memory and applies every rule.
-func runChecks(p *project, posts []string) ([]check.Finding, error) {
+// runChecks renders the posts in memory and applies every rule, the
+// calendar's included. whole is set when every post is checked: then the
+// calendar's findings about calendar.yaml itself count too.
+func runChecks(g *globals, p *project, posts []string, whole bool) ([]check.Finding, error) {
 	results, err := inspect(p, posts)
 	if err != nil {
 		return nil, err
 	}
-	return findingsFor(p, results), nil
+	fs := findingsFor(p, results)
+	pl, err := g.openPlan()
+	if err != nil {
+		return nil, err
+	}
+	fs = append(fs, calendarFindings(pl, posts, whole)...)
+	check.Sort(fs)
+	return fs, nil
+}
+
+// calendarFindings runs the calendar's rules over the whole plan and keeps
+// those about the posts checked. Posts that do not parse are reported by
+// the build rules already.
+func calendarFindings(pl *plan, posts []string, whole bool) []check.Finding {
+	files := map[string]bool{}
+	for _, f := range posts {
+		files[filepath.ToSlash(f)] = true
+		files[f] = true
+	}
+	var keep []calendar.Finding
+	for _, f := range calendar.Check(pl.cal, pl.posts, pl.now) {
+		if whole && f.File == calendar.FileName || check.About(f, files) {
+			keep = append(keep, f)
+		}
+	}
+	return check.FromCalendar(keep)
 }
 
 // inspect renders posts in memory, keeping what the rules look at.
@@ -149,6 +179,9 @@ func paintFinding(s *Streams, f check.Finding) string {
 			code = "31"
 		}
 		line = s.paint(code, line)
+	}
+	if f.Hint == "" || strings.Contains(f.Message, f.Hint) {
+		return line // the message already says how to fix it
 	}
 	return line + "\n    " + f.Hint
 }

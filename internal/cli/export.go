@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,9 +14,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pkpm-btn3/pkpm/internal/build"
+	"github.com/pkpm-btn3/pkpm/internal/calendar"
 	"github.com/pkpm-btn3/pkpm/internal/check"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/export"
+	"github.com/pkpm-btn3/pkpm/internal/tanggal"
 )
 
 // ExportOptions are the options of `pkpm export`.
@@ -68,8 +71,12 @@ func exportRun(opts *ExportOptions) error {
 	if err != nil {
 		return err
 	}
+	pl, err := opts.g.openPlan()
+	if err != nil {
+		return err
+	}
 	errorsIn := map[string][]check.Finding{}
-	for _, f := range findingsFor(p, results) {
+	for _, f := range append(findingsFor(p, results), calendarFindings(pl, posts, false)...) {
 		if f.Severity == diag.Error {
 			errorsIn[f.File] = append(errorsIn[f.File], f)
 		}
@@ -108,6 +115,9 @@ func exportRun(opts *ExportOptions) error {
 	if err := export.WriteIndex(out, whenFunc(p)); err != nil {
 		return fmt.Errorf("writing index.html: %w", err)
 	}
+	if err := writeCalendarICS(pl, filepath.Join(p.root, "dist", "calendar.ics")); err != nil {
+		return fmt.Errorf("writing calendar.ics: %w", err)
+	}
 	if !opts.g.quiet {
 		cwd, _ := os.Getwd()
 		fmt.Fprintf(s.Err, "exported %d %s to %s", exported, plural(exported, "bundle"), relTo(cwd, out))
@@ -141,13 +151,24 @@ func bundlePost(r build.PostResult) export.Post {
 	return bp
 }
 
-// whenFunc formats a bundle's scheduled time in the project's timezone.
+// whenFunc formats a bundle's scheduled time in Indonesian, in the
+// project's timezone: "Senin, 3 Agustus 2020, 19.00 WIB".
 func whenFunc(p *project) func(export.Manifest) string {
 	return func(m export.Manifest) string {
 		t, err := time.Parse(time.RFC3339, m.Scheduled)
 		if err != nil {
 			return ""
 		}
-		return t.In(p.cfg.Location).Format("Mon 2 Jan 2006, 15:04 MST")
+		return tanggal.DateTime(t.In(p.cfg.Location))
 	}
+}
+
+// writeCalendarICS writes the whole plan as an iCalendar beside the
+// bundles, for the team's phones.
+func writeCalendarICS(pl *plan, path string) error {
+	var buf bytes.Buffer
+	if err := calendar.WriteICS(&buf, pl.cal, pl.posts, calendar.ICSOptions{Name: pl.proj.cfg.Name, Domain: pl.proj.cfg.Handle, Stamp: pl.now}); err != nil {
+		return err
+	}
+	return build.WriteFileAtomic(path, buf.Bytes())
 }

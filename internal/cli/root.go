@@ -19,6 +19,7 @@ type globals struct {
 	project string
 	quiet   bool
 	noColor bool
+	clock   clock // --now or PKPM_NOW: the moment commands act at
 }
 
 // Main runs pkpm with arguments and returns the exit code.
@@ -54,7 +55,7 @@ Run it anywhere inside a project: it finds pkpm.yaml in the folder or above.`,
 			if g.noColor || g.streams.Environ("NO_COLOR") != "" {
 				g.streams.Color = false
 			}
-			return nil
+			return g.setNow()
 		},
 	}
 	root.SetOut(g.streams.Out)
@@ -62,11 +63,15 @@ Run it anywhere inside a project: it finds pkpm.yaml in the folder or above.`,
 	root.PersistentFlags().StringVar(&g.project, "project", "", "project `folder` (default: the nearest folder upwards holding pkpm.yaml)")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "print only problems")
 	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "never colour the output (also set by NO_COLOR)")
+	g.addNowFlag(root)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%v; see `%s --help`", err, c.CommandPath())
 	})
 	root.AddCommand(newBuildCmd(g, nil), newVersionCmd(g))
 	root.AddCommand(newCheckCmd(g), newExportCmd(g))
+	root.AddCommand(newPreviewCmd(g, nil))
+	root.AddCommand(newCalendarCmd(g, nil), newScheduleCmd(g, nil), newMarkCmd(g, nil), newReportCmd(g, nil))
+	root.AddCommand(newInitCmd(g, nil), newNewCmd(g, nil), newTemplatesCmd(g, nil, nil))
 	return root
 }
 

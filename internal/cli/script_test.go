@@ -47,6 +47,7 @@ func TestScripts(t *testing.T) {
 			"bigpng":     cmdBigPNG,
 			"imgsize":    cmdImgSize,
 			"notmp":      cmdNoTmp,
+			"difflines":  cmdDiffLines,
 			"bundlesok":  cmdBundlesOK,
 			"interrupt":  cmdInterrupt,
 		},
