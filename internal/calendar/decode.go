@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
 
@@ -39,9 +40,9 @@ func Parse(file string, src []byte, tz string) (*Calendar, error) {
 	if line, bad := invalidUTF8(src); bad {
 		return nil, diag.Errorf(file, line, "this is not text (invalid UTF-8); save %s as UTF-8 text", FileName)
 	}
-	root, err := parseYAML(src)
+	root, err := config.ParseYAML(src)
 	if err != nil {
-		return nil, yamlError(file, src, err)
+		return nil, config.SyntaxError(file, src, 0, FileName, err)
 	}
 	c := &Calendar{File: file, Timezone: tz, Rules: Rules{ReadyLead: DefaultReadyLead}, Lines: map[string]int{}}
 	d := &decoder{file: file, c: c}

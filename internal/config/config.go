@@ -140,21 +140,13 @@ func Parse(file string, src []byte) (Project, error) {
 	return p, nil
 }
 
-// brandKeyLine is the line of brand.<key>, or 0 when it is not written.
-func brandKeyLine(root *yaml.Node, key string) int {
-	if KeyLine(root, "brand") == KeyLine(root, "brand", key) {
-		return 0
-	}
-	return KeyLine(root, "brand", key)
-}
-
 var hexColor = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 
 // check validates the brand kit's values; whether the logo file exists
 // and decodes is checked when it is read.
 func (b *Brand) check(file string, root *yaml.Node) error {
 	for _, c := range []struct{ key, value string }{{"primary", b.Primary}, {"accent", b.Accent}} {
-		if line := brandKeyLine(root, c.key); c.value == "" && line > 0 {
+		if line := KeyLine(root, "brand", c.key); c.value == "" && line > 0 {
 			return diag.Errorf(file, line, "brand.%s is empty; write the colour in quotes, like \"#0A645B\" (YAML reads # as a comment)", c.key)
 		}
 		if c.value != "" && !hexColor.MatchString(c.value) {
@@ -174,7 +166,8 @@ func (b *Brand) check(file string, root *yaml.Node) error {
 	return nil
 }
 
-// KeyLine finds the line of a key path in a decoded YAML document, or 0.
+// KeyLine finds the line of a key path in a decoded YAML document, or 0
+// when the path is not there.
 func KeyLine(n *yaml.Node, path ...string) int {
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
@@ -182,7 +175,7 @@ func KeyLine(n *yaml.Node, path ...string) int {
 	line := 0
 	for _, key := range path {
 		if n.Kind != yaml.MappingNode {
-			return line
+			return 0
 		}
 		found := false
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -192,10 +185,22 @@ func KeyLine(n *yaml.Node, path ...string) int {
 			}
 		}
 		if !found {
-			return line
+			return 0
 		}
 	}
 	return line
+}
+
+// ParseYAML parses YAML into a node tree, turning a panic inside the YAML
+// library into an error: no input may crash pkpm.
+func ParseYAML(src []byte) (root yaml.Node, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: %v", r)
+		}
+	}()
+	err = yaml.Unmarshal(src, &root)
+	return root, err
 }
 
 // knownKeys are the keys pkpm.yaml and templates may use at any level,

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pkpm-btn3/pkpm/internal/config"
 	"gopkg.in/yaml.v3"
 )
 
@@ -94,7 +95,7 @@ func readFrontMatter(text []byte) (frontMatter, error) {
 		return frontMatter{}, err
 	}
 	fm := frontMatter{open: s.open, close: s.close, yaml: s.yaml}
-	root, err := parseYAML(s.yaml)
+	root, err := config.ParseYAML(s.yaml)
 	if err != nil {
 		return fm, fmt.Errorf("the front matter is not valid YAML: %v", err)
 	}

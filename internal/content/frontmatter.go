@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
 
@@ -32,9 +33,9 @@ type metaDecoder struct {
 
 // decodeFrontMatter decodes the YAML between the delimiters of s.
 func decodeFrontMatter(file string, s split, loc *time.Location) (Meta, error) {
-	root, err := parseYAML(s.yaml)
+	root, err := config.ParseYAML(s.yaml)
 	if err != nil {
-		return Meta{}, yamlError(file, s.yaml, s.open, err)
+		return Meta{}, config.SyntaxError(file, s.yaml, s.open, "front matter", err)
 	}
 	d := &metaDecoder{file: file, offset: s.open, loc: loc}
 	if len(root.Content) > 0 {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
 
@@ -137,7 +138,7 @@ func (t *Template) check(chain []*sourceFile) error {
 	}
 	for _, k := range []string{"cover", "content", "closing"} {
 		if t.Layouts.base(k) == nil {
-			return diag.Errorf(leaf, keyLine(chain[len(chain)-1].root, "layouts"), "layouts.%s is missing; every template lays out %s; kinds it leaves out use the content layout", k, "cover, content and closing")
+			return diag.Errorf(leaf, config.KeyLine(chain[len(chain)-1].root, "layouts"), "layouts.%s is missing; every template lays out %s; kinds it leaves out use the content layout", k, "cover, content and closing")
 		}
 	}
 	for _, k := range Kinds {

@@ -15,6 +15,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/templates"
 )
@@ -214,7 +215,7 @@ func decodeChain(chain []*sourceFile) (*Template, error) {
 	}
 	t.Extends = leaf.extends
 	if leaf.name != "" && t.Name != leaf.name {
-		return nil, diag.Errorf(leaf.file, keyLine(leaf.root, "name"), "name %q does not match the file name %s.yaml; make them the same", t.Name, leaf.name)
+		return nil, diag.Errorf(leaf.file, config.KeyLine(leaf.root, "name"), "name %q does not match the file name %s.yaml; make them the same", t.Name, leaf.name)
 	}
 	if err := t.check(chain); err != nil {
 		return nil, err
@@ -222,7 +223,7 @@ func decodeChain(chain []*sourceFile) (*Template, error) {
 	return t, nil
 }
 
-func definesName(f *sourceFile) bool { return keyLine(f.root, "name") > 0 }
+func definesName(f *sourceFile) bool { return config.KeyLine(f.root, "name") > 0 }
 
 // Names lists the templates a project can use, sorted.
 func Names(projectDir string) []string {
@@ -283,35 +284,10 @@ func description(src []byte) string {
 	return strings.Join(strings.Fields(v.Description), " ")
 }
 
-// keyLine finds the line of a key path in a YAML document, or 0.
-func keyLine(root *yaml.Node, path ...string) int {
-	n := root
-	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		n = n.Content[0]
-	}
-	line := 0
-	for _, key := range path {
-		if n.Kind != yaml.MappingNode {
-			return line
-		}
-		found := false
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == key {
-				line, n, found = n.Content[i].Line, n.Content[i+1], true
-				break
-			}
-		}
-		if !found {
-			return 0
-		}
-	}
-	return line
-}
-
 // where finds the file and line that set a key path, the child first.
 func where(chain []*sourceFile, path ...string) (string, int) {
 	for i := len(chain) - 1; i >= 0; i-- {
-		if l := keyLine(chain[i].root, path...); l > 0 {
+		if l := config.KeyLine(chain[i].root, path...); l > 0 {
 			return chain[i].file, l
 		}
 	}

@@ -1,12 +1,9 @@
-package content
+package config
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
@@ -15,21 +12,11 @@ import (
 // matter is a dozen lines in practice.
 const maxSearchLines = 200
 
-// parseYAML parses front matter text into a node tree. A panic inside the
-// YAML library is turned into an error: no input may crash a build.
-func parseYAML(src []byte) (root yaml.Node, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("yaml: %v", r)
-		}
-	}()
-	err = yaml.Unmarshal(src, &root)
-	return root, err
-}
-
-// yamlError turns a yaml.v3 syntax error into a diagnostic on the file
-// line it is about. offset is the file line just before the YAML text.
-func yamlError(file string, src []byte, offset int, err error) diag.Diagnostic {
+// SyntaxError turns a yaml.v3 syntax error into a diagnostic on the file
+// line it is about, with how to fix it. offset is the file line just
+// before the YAML text (front matter starts below its "---"); what names
+// the YAML in the message: "front matter", "calendar.yaml".
+func SyntaxError(file string, src []byte, offset int, what string, err error) diag.Diagnostic {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	reported, rest, hasLine := cutYAMLLine(msg)
 	msg = rest
@@ -37,8 +24,8 @@ func yamlError(file string, src []byte, offset int, err error) diag.Diagnostic {
 	if !found && hasLine {
 		line = reported
 	}
-	line = min(max(line, 1), max(countLines(src), 1))
-	return diag.Errorf(file, offset+line, "front matter is not valid YAML: %s; %s", msg, yamlHint(msg, src, line))
+	line = min(max(line, 1), bytes.Count(src, []byte{'\n'})+1)
+	return diag.Errorf(file, offset+line, "%s is not valid YAML: %s; %s", what, msg, yamlHint(msg, src, line))
 }
 
 // cutYAMLLine splits "line 3: message" into 3 and "message".
@@ -73,7 +60,7 @@ func firstBadLine(src []byte) (int, bool) {
 		ends[i+1] = ends[i] + len(l)
 	}
 	for k := len(lines) - 1; k > 0; k-- {
-		if _, err := parseYAML(src[:ends[k]]); err == nil {
+		if _, err := ParseYAML(src[:ends[k]]); err == nil {
 			return k + 1, true
 		}
 	}
@@ -87,13 +74,13 @@ func yamlHint(msg string, src []byte, line int) string {
 	case strings.Contains(text, "\t"):
 		return "indent with spaces, not tabs"
 	case strings.Contains(msg, "mapping values are not allowed"):
-		return `put the value in quotes when it contains ": ", like title: "COVID-19: apa itu?"`
+		return `put the value in quotes when it contains ": ", like "COVID-19: apa itu?"`
 	case strings.Contains(msg, "control characters"):
-		return "remove the invisible control characters from the front matter"
-	case strings.Contains(msg, "end of stream") || strings.Contains(msg, "did not find expected"):
+		return "remove the invisible control characters"
+	case strings.Contains(msg, "end of stream") || strings.Contains(msg, "did not find expected") || strings.Contains(msg, "unexpected end"):
 		return "check that every quote and bracket opened on this line is closed"
 	default:
-		return `write each setting as "key: value" on its own line, and put values with special characters in quotes`
+		return `write each setting as "key: value" on its own line, indented with spaces; put values with special characters in quotes`
 	}
 }
 
