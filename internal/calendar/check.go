@@ -94,7 +94,7 @@ func (s *plan) slotTaken(time.Time) []Finding {
 		order := blameOrder(group)
 		for _, p := range order[1:] {
 			others := files(group, p.File)
-			fs = append(fs, SlotTaken.at(p.File, p.line("date"), others,
+			fs = append(fs, at(SlotTaken, p.File, p.line("date"), others,
 				"%s is also the time of %s; two posts cannot share a slot — move this one with `pkpm schedule %s --next`",
 				s.when(p.Date), strings.Join(others, ", "), p.File))
 		}
@@ -130,7 +130,7 @@ func (s *plan) blackoutDays(time.Time) []Finding {
 	var fs []Finding
 	for _, p := range s.posts {
 		if b, ok := s.c.BlackoutOn(s.c.Day(p.Date)); ok {
-			fs = append(fs, BlackoutDay.at(p.File, p.line("date"), nil,
+			fs = append(fs, at(BlackoutDay, p.File, p.line("date"), nil,
 				"%s is a blackout day (%s); move the post with `pkpm schedule %s --next`",
 				s.day(s.c.Day(p.Date)), s.blackoutWhy(b), p.File))
 		}
@@ -150,7 +150,7 @@ func (s *plan) period(time.Time) []Finding {
 	var fs []Finding
 	for _, p := range s.posts {
 		if !s.c.InPeriod(s.c.Day(p.Date)) {
-			fs = append(fs, OutsidePeriod.at(p.File, p.line("date"), nil,
+			fs = append(fs, at(OutsidePeriod, p.File, p.line("date"), nil,
 				"%s is outside the programme period (%s); move the post into it, or change start or end in %s",
 				s.day(s.c.Day(p.Date)), s.c.Period(), s.c.file()))
 		}
@@ -176,7 +176,7 @@ func (s *plan) offSlot(time.Time) []Finding {
 			}
 			slots = "the slots that day: " + strings.Join(cs, ", ")
 		}
-		fs = append(fs, OffSlot.at(p.File, p.line("date"), nil,
+		fs = append(fs, at(OffSlot, p.File, p.line("date"), nil,
 			"%s is not a posting slot (%s); move the post with `pkpm schedule %s --next`, or add the slot to %s",
 			s.when(p.Date), slots, p.File, s.c.where("slots")))
 	}
@@ -201,7 +201,7 @@ func (s *plan) perDay(time.Time) []Finding {
 		}
 		order := blameOrder(group)
 		for _, p := range order[limit:] {
-			fs = append(fs, MaxPerDay.at(p.File, p.line("date"), files(group, p.File),
+			fs = append(fs, at(MaxPerDay, p.File, p.line("date"), files(group, p.File),
 				"%d posts on %s, more than rules.max_per_day (%d, %s) allows: %s; move this one to another day",
 				len(group), s.day(s.c.Day(p.Date)), limit, s.c.where("rules.max_per_day"), strings.Join(files(group, ""), ", ")))
 		}
@@ -225,7 +225,7 @@ func (s *plan) minGap(time.Time) []Finding {
 		if b.published() {
 			subject, other = a, b
 		}
-		fs = append(fs, MinGap.at(subject.File, subject.line("date"), []string{other.File},
+		fs = append(fs, at(MinGap, subject.File, subject.line("date"), []string{other.File},
 			"%s and %s are only %s apart, less than rules.min_gap (%s); spread them out",
 			a.File, b.File, humanDuration(d), formatDuration(gap)))
 	}
@@ -253,7 +253,7 @@ func (s *plan) longGaps(now time.Time) []Finding {
 	var fs []Finding
 	if len(days) == 0 {
 		if !s.c.Start.IsZero() && !s.c.End.IsZero() && s.c.End.Sub(s.c.Start)+1 > limit && !s.c.End.Before(s.c.Day(now)) {
-			fs = append(fs, LongGap.at(s.c.file(), s.c.Lines["start"], nil,
+			fs = append(fs, at(LongGap, s.c.file(), s.c.Lines["start"], nil,
 				"no post is planned in the period (%s); schedule posts with `pkpm schedule <post> --next`", s.c.Period()))
 		}
 		return fs
@@ -261,7 +261,7 @@ func (s *plan) longGaps(now time.Time) []Finding {
 	if !s.c.Start.IsZero() {
 		if n := days[0].Sub(s.c.Start); n > limit {
 			p := firsts[0]
-			fs = append(fs, LongGap.at(p.File, p.line("date"), nil,
+			fs = append(fs, at(LongGap, p.File, p.line("date"), nil,
 				"no post for %d days before this one, %s to %s (%s); schedule a post in between",
 				n, s.day(s.c.Start), s.day(days[0].Add(-1)), rule))
 		}
@@ -269,7 +269,7 @@ func (s *plan) longGaps(now time.Time) []Finding {
 	for i := 1; i < len(days); i++ {
 		if n := days[i].Sub(days[i-1]) - 1; n > limit {
 			p := firsts[i]
-			fs = append(fs, LongGap.at(p.File, p.line("date"), []string{firsts[i-1].File},
+			fs = append(fs, at(LongGap, p.File, p.line("date"), []string{firsts[i-1].File},
 				"no post for %d days before this one, %s to %s, after %s (%s); schedule a post in between",
 				n, s.day(days[i-1].Add(1)), s.day(days[i].Add(-1)), firsts[i-1].File, rule))
 		}
@@ -278,7 +278,7 @@ func (s *plan) longGaps(now time.Time) []Finding {
 	if !s.c.End.IsZero() && !s.c.End.Before(s.c.Day(now)) {
 		if n := s.c.End.Sub(last); n > limit {
 			lastPost := s.posts[len(s.posts)-1]
-			fs = append(fs, LongGap.at(s.c.file(), s.c.Lines["end"], []string{lastPost.File},
+			fs = append(fs, at(LongGap, s.c.file(), s.c.Lines["end"], []string{lastPost.File},
 				"no post for %d days at the end of the period, %s to %s, after %s (%s); schedule a post in between",
 				n, s.day(last.Add(1)), s.day(s.c.End), lastPost.File, rule))
 		}
@@ -299,10 +299,10 @@ func (s *plan) pillars(time.Time) []Finding {
 		switch _, ok := s.pillarOf(p.Pillar); {
 		case ok:
 		case p.Pillar == "":
-			fs = append(fs, PillarUnknown.at(p.File, p.line("pillar"), nil,
+			fs = append(fs, at(PillarUnknown, p.File, p.line("pillar"), nil,
 				"this post has no pillar; add one of %s (%s), like %q", strings.Join(names, ", "), s.c.where("pillars"), "pillar: "+names[0]))
 		default:
-			fs = append(fs, PillarUnknown.at(p.File, p.line("pillar"), nil,
+			fs = append(fs, at(PillarUnknown, p.File, p.line("pillar"), nil,
 				"pillar %q is not one of %s (%s)%s", p.Pillar, strings.Join(names, ", "), s.c.where("pillars"), suggestPillar(p.Pillar, names)))
 		}
 	}
@@ -329,7 +329,7 @@ func (s *plan) pillars(time.Time) []Finding {
 		if share > pl.Percent {
 			advice = fmt.Sprintf("plan fewer %q posts, or more of the others", pl.Name)
 		}
-		fs = append(fs, PillarBalance.at(s.c.file(), pl.Line, nil,
+		fs = append(fs, at(PillarBalance, s.c.file(), pl.Line, nil,
 			"pillar %q has %d of the %d posts in the period (%s%%), against a target of %s%% (off by more than %d points); %s",
 			pl.Name, n, total, trimFloat(share), trimFloat(pl.Percent), PillarTolerance, advice))
 	}
@@ -352,11 +352,11 @@ func (s *plan) readiness(now time.Time) []Finding {
 		switch {
 		case p.published():
 		case !p.Date.After(now):
-			fs = append(fs, Overdue.at(p.File, p.line("date"), nil,
+			fs = append(fs, at(Overdue, p.File, p.line("date"), nil,
 				"was due %s, %s ago, and is still %s; post it and run `pkpm mark %s published`, or move it with `pkpm schedule %s --next`",
 				s.when(p.Date), humanDuration(now.Sub(p.Date)), p.Status, p.File, p.File))
 		case p.Status == "draft" && lead > 0 && p.Date.Sub(now) <= lead:
-			fs = append(fs, NotReady.at(p.File, p.line("status"), nil,
+			fs = append(fs, at(NotReady, p.File, p.line("status"), nil,
 				"due %s, in %s, and still a draft; posts should be ready %s before (rules.ready_lead) — finish it and run `pkpm mark %s ready`",
 				s.when(p.Date), humanDuration(p.Date.Sub(now)), formatDuration(lead), p.File))
 		}

@@ -47,8 +47,8 @@ func parseYAMLCal(t *testing.T, src string) *Calendar {
 	return c
 }
 
-// at reads "2020-08-03 19:00" in WIB.
-func at(s string) time.Time {
+// wibTime reads "2020-08-03 19:00" in WIB.
+func wibTime(s string) time.Time {
 	t, err := time.ParseInLocation("2006-01-02 15:04", s, wib)
 	if err != nil {
 		panic(err)
@@ -62,7 +62,7 @@ func post(name, date, status, pillar string) Post {
 	p := Post{File: "posts/" + name + ".md", Slug: name, Title: "Judul " + name, Status: status, Pillar: pillar, Slides: -1,
 		Lines: map[string]int{"title": 2, "date": 3, "status": 4, "pillar": 5}}
 	if date != "" {
-		p.Date = at(date)
+		p.Date = wibTime(date)
 	}
 	return p
 }
@@ -71,7 +71,7 @@ func post(name, date, status, pillar string) Post {
 func brief(f Finding) string { return fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Severity, f.Rule) }
 
 func TestCheck(t *testing.T) {
-	now := at("2020-08-01 09:00")
+	now := wibTime("2020-08-01 09:00")
 	for _, tc := range []struct {
 		name  string
 		extra string // appended to base
@@ -182,7 +182,7 @@ func TestCheck(t *testing.T) {
 		{
 			name:  "a draft due within the ready lead",
 			posts: []Post{post("a", "2020-08-03 19:00", "draft", ""), post("b", "2020-08-05 19:00", "draft", ""), post("c", "2020-08-07 19:00", "ready", "")},
-			now:   at("2020-08-03 09:00"),
+			now:   wibTime("2020-08-03 09:00"),
 			want:  []string{"posts/a.md:4 warning not-ready"},
 			msg:   "due Senin, 3 Agustus 2020, 19.00 WIB, in 10 hours, and still a draft; posts should be ready 24h before (rules.ready_lead)",
 		},
@@ -190,38 +190,38 @@ func TestCheck(t *testing.T) {
 			name:  "a longer ready lead",
 			extra: "rules:\n  ready_lead: 3d\n",
 			posts: []Post{post("a", "2020-08-05 19:00", "draft", "")},
-			now:   at("2020-08-03 09:00"),
+			now:   wibTime("2020-08-03 09:00"),
 			want:  []string{"posts/a.md:4 warning not-ready"},
 		},
 		{
 			name:  "the ready lead switched off",
 			extra: "rules:\n  ready_lead: 0\n",
 			posts: []Post{post("a", "2020-08-03 19:00", "draft", "")},
-			now:   at("2020-08-03 18:00"),
+			now:   wibTime("2020-08-03 18:00"),
 		},
 		{
 			name:  "time passed and not published",
 			posts: []Post{post("a", "2020-08-03 19:00", "ready", ""), post("b", "2020-08-05 19:00", "draft", ""), post("c", "2020-08-07 19:00", "published", "")},
-			now:   at("2020-08-10 09:00"),
+			now:   wibTime("2020-08-10 09:00"),
 			want:  []string{"posts/a.md:3 error overdue", "posts/b.md:3 error overdue"},
 			msg:   "was due Senin, 3 Agustus 2020, 19.00 WIB, 7 days ago, and is still ready; post it and run `pkpm mark posts/a.md published`",
 		},
 		{
 			name:  "due this very minute",
 			posts: []Post{post("a", "2020-08-03 19:00", "ready", "")},
-			now:   at("2020-08-03 19:00"),
+			now:   wibTime("2020-08-03 19:00"),
 			want:  []string{"posts/a.md:3 error overdue"},
 		},
 		{
 			name:  "published posts are history",
 			extra: "rules:\n  max_days_without_post: 3\n",
 			posts: []Post{post("a", "2020-08-17 20:00", "published", ""), post("b", "2020-10-30 19:00", "published", "")},
-			now:   at("2020-11-01 09:00"),
+			now:   wibTime("2020-11-01 09:00"),
 		},
 		{
 			name:  "findings point at the title when the key is missing",
-			posts: []Post{{File: "posts/x.md", Slug: "x", Title: "X", Date: at("2020-08-04 19:00"), Status: "draft", Slides: -1, Lines: map[string]int{"title": 2, "date": 3}}},
-			now:   at("2020-08-04 09:00"),
+			posts: []Post{{File: "posts/x.md", Slug: "x", Title: "X", Date: wibTime("2020-08-04 19:00"), Status: "draft", Slides: -1, Lines: map[string]int{"title": 2, "date": 3}}},
+			now:   wibTime("2020-08-04 09:00"),
 			want:  []string{"posts/x.md:2 warning not-ready", "posts/x.md:3 warning off-slot"},
 		},
 	} {
@@ -274,7 +274,7 @@ func TestCheckRulesHaveIDs(t *testing.T) {
 }
 
 func TestFindingString(t *testing.T) {
-	f := SlotTaken.at("posts/a.md", 4, nil, "taken")
+	f := at(SlotTaken, "posts/a.md", 4, nil, "taken")
 	if got, want := f.String(), "posts/a.md:4: error slot-taken: taken"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -309,7 +309,7 @@ func TestNextFree(t *testing.T) {
 			if tc.name == "the maximum per day" {
 				c.Slots = append(c.Slots, Slot{Days: [7]bool{time.Monday: true}, Hour: 9})
 			}
-			got, err := NextFree(c, append(tc.posts, tc.self), tc.self, at(tc.now))
+			got, err := NextFree(c, append(tc.posts, tc.self), tc.self, wibTime(tc.now))
 			if err != nil {
 				if !strings.Contains(err.Error(), tc.want) {
 					t.Fatalf("err = %v, want %q", err, tc.want)
@@ -325,7 +325,7 @@ func TestNextFree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := NextFree(c, nil, post("x", "", "ready", ""), at("2020-08-01 09:00")); err == nil || !strings.Contains(err.Error(), "there are no posting slots") {
+	if _, err := NextFree(c, nil, post("x", "", "ready", ""), wibTime("2020-08-01 09:00")); err == nil || !strings.Contains(err.Error(), "there are no posting slots") {
 		t.Errorf("no slots: err = %v", err)
 	}
 }
@@ -334,7 +334,7 @@ func TestBlocking(t *testing.T) {
 	c := cal(t, "rules:\n  max_per_day: 1\n")
 	posts := []Post{post("a", "2020-08-05 19:00", "ready", ""), post("x", "2020-08-03 19:00", "draft", "")}
 	self := posts[1]
-	now := at("2020-08-04 09:00")
+	now := wibTime("2020-08-04 09:00")
 	for when, want := range map[string]string{
 		"2020-08-07 19:00": "",
 		"2020-08-03 19:00": "error overdue: Senin, 3 Agustus 2020, 19.00 WIB has already passed",
@@ -342,7 +342,7 @@ func TestBlocking(t *testing.T) {
 		"2020-08-05 09:00": "error max-per-day: Rabu, 5 Agustus 2020 already has 1 post (posts/a.md), the most rules.max_per_day allows",
 		"2020-08-17 19:00": "error blackout-day: Senin, 17 Agustus 2020 is a blackout day (Hari Kemerdekaan RI, calendar.yaml:6)",
 	} {
-		fs := Blocking(c, posts, self, at(when), now)
+		fs := Blocking(c, posts, self, wibTime(when), now)
 		got := strings.TrimSpace(messages(fs))
 		if want != "" {
 			want = "posts/x.md:3: " + want

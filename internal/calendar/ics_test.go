@@ -24,7 +24,7 @@ func icsPosts() []Post {
 func writeICS(t *testing.T, c *Calendar, posts []Post) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteICS(&buf, c, posts, ICSOptions{Name: "PKPM BTN 3 Way Halim", Domain: "@pkpm.btn3", Stamp: at("2020-08-10 09:00")}); err != nil {
+	if err := WriteICS(&buf, c, posts, ICSOptions{Name: "PKPM BTN 3 Way Halim", Domain: "@pkpm.btn3", Stamp: wibTime("2020-08-10 09:00")}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -68,7 +68,7 @@ func TestICSParsesBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := at("2020-08-19 19:00"); !start.Equal(want) || start.Location().String() != "Asia/Jakarta" {
+	if want := wibTime("2020-08-19 19:00"); !start.Equal(want) || start.Location().String() != "Asia/Jakarta" {
 		t.Errorf("DTSTART = %v, want %v in Asia/Jakarta", start, want)
 	}
 	end, err := second.DateTimeEnd(nil)
@@ -95,7 +95,7 @@ func TestICSParsesBack(t *testing.T) {
 		t.Errorf("first component %s, want the VTIMEZONE of Asia/Jakarta", tz.Name)
 	}
 	stamp, err := second.Props.DateTime(ical.PropDateTimeStamp, nil)
-	if err != nil || !stamp.Equal(at("2020-08-10 09:00")) {
+	if err != nil || !stamp.Equal(wibTime("2020-08-10 09:00")) {
 		t.Errorf("DTSTAMP = %v, %v", stamp, err)
 	}
 }
@@ -149,7 +149,7 @@ func TestICSStable(t *testing.T) {
 		t.Error("the same plan gave different files")
 	}
 	// A post that moves keeps its UID, so a re-import updates its event.
-	posts[0].Date = at("2020-08-21 19:00")
+	posts[0].Date = wibTime("2020-08-21 19:00")
 	moved := writeICS(t, c, posts)
 	if !bytes.Contains(moved, []byte("UID:cuci-tangan@pkpm.btn3\r\n")) || !bytes.Contains(moved, []byte("DTSTART;TZID=Asia/Jakarta:20200821T190000")) {
 		t.Errorf("moved post:\n%s", moved)

@@ -47,7 +47,7 @@ blackout:
 
 func TestGridGolden(t *testing.T) {
 	c, posts := example(t)
-	v := Month(c, posts, 2020, 8, at("2020-08-10 09:00"))
+	v := Month(c, posts, 2020, 8, wibTime("2020-08-10 09:00"))
 	var buf bytes.Buffer
 	if err := WriteGrid(&buf, v, nil); err != nil {
 		t.Fatal(err)
@@ -84,7 +84,7 @@ func golden(t *testing.T, name string, got []byte) {
 
 func TestGridStyles(t *testing.T) {
 	c, posts := example(t)
-	v := Month(c, posts, 2020, 8, at("2020-08-10 09:00"))
+	v := Month(c, posts, 2020, 8, wibTime("2020-08-10 09:00"))
 	seen := map[Style][]string{}
 	paint := func(s Style, text string) string {
 		seen[s] = append(seen[s], text)
@@ -112,7 +112,7 @@ func TestGridStyles(t *testing.T) {
 
 func TestMonth(t *testing.T) {
 	c, posts := example(t)
-	v := Month(c, posts, 2020, 8, at("2020-08-10 09:00"))
+	v := Month(c, posts, 2020, 8, wibTime("2020-08-10 09:00"))
 	if len(v.Days) != 31 || v.Title != "Agustus 2020" || v.Days[0].Weekday != "Sabtu" {
 		t.Fatalf("days %d, title %q, first %q", len(v.Days), v.Title, v.Days[0].Weekday)
 	}

@@ -17,7 +17,7 @@ func Blocking(c *Calendar, posts []Post, self Post, t, now time.Time) []Finding 
 	line := self.line("date")
 	var fs []Finding
 	if b, ok := c.BlackoutOn(c.Day(t)); ok {
-		fs = append(fs, BlackoutDay.at(self.File, line, nil, "%s is a blackout day (%s)", s.day(c.Day(t)), s.blackoutWhy(b)))
+		fs = append(fs, at(BlackoutDay, self.File, line, nil, "%s is a blackout day (%s)", s.day(c.Day(t)), s.blackoutWhy(b)))
 	}
 	var sameDay, taken []string
 	for _, p := range s.posts {
@@ -29,15 +29,15 @@ func Blocking(c *Calendar, posts []Post, self Post, t, now time.Time) []Finding 
 		}
 	}
 	if len(taken) > 0 {
-		fs = append(fs, SlotTaken.at(self.File, line, taken, "%s is taken by %s", s.when(t), strings.Join(taken, " and ")))
+		fs = append(fs, at(SlotTaken, self.File, line, taken, "%s is taken by %s", s.when(t), strings.Join(taken, " and ")))
 	}
 	// A full day is news only when other posts than the slot's fill it.
 	if limit := c.Rules.MaxPerDay; limit > 0 && len(sameDay) >= limit && len(sameDay) > len(taken) {
-		fs = append(fs, MaxPerDay.at(self.File, line, sameDay, "%s already has %d %s (%s), the most rules.max_per_day allows",
+		fs = append(fs, at(MaxPerDay, self.File, line, sameDay, "%s already has %d %s (%s), the most rules.max_per_day allows",
 			s.day(c.Day(t)), len(sameDay), plural(len(sameDay), "post"), strings.Join(sameDay, ", ")))
 	}
 	if !self.published() && !t.After(now) {
-		fs = append(fs, Overdue.at(self.File, line, nil, "%s has already passed", s.when(t)))
+		fs = append(fs, at(Overdue, self.File, line, nil, "%s has already passed", s.when(t)))
 	}
 	return fs
 }

@@ -145,7 +145,7 @@ func TestContrastThresholds(t *testing.T) {
 }
 
 func TestFindingFormat(t *testing.T) {
-	f := CaptionLength.at("posts/x.md", 12, 0, "caption is %s characters; Instagram allows %s", thousands(2340), thousands(2200))
+	f := at(CaptionLength, "posts/x.md", 12, 0, "caption is %s characters; Instagram allows %s", thousands(2340), thousands(2200))
 	if got := f.String(); got != "posts/x.md:12: error caption-length: caption is 2,340 characters; Instagram allows 2,200" {
 		t.Errorf("got %q", got)
 	}

@@ -63,19 +63,19 @@ var mentionRE = regexp.MustCompile(`(^|[^\w@])@[A-Za-z0-9._]+`)
 func caption(p Post, _ Settings) []Finding {
 	var fs []Finding
 	c := content.Caption(p.Article)
-	at := line(p, "caption")
+	ln := line(p, "caption")
 	if n := utf8.RuneCountInString(c); n > MaxCaption {
-		fs = append(fs, CaptionLength.at(p.File, at, 0, "caption is %s characters; Instagram allows %s", thousands(n), thousands(MaxCaption)))
+		fs = append(fs, at(CaptionLength, p.File, ln, 0, "caption is %s characters; Instagram allows %s", thousands(n), thousands(MaxCaption)))
 	}
 	if n := len(mentionRE.FindAllString(c, -1)); n > MaxMentions {
-		fs = append(fs, Mentions.at(p.File, at, 0, "caption mentions %d accounts; Instagram allows %d", n, MaxMentions))
+		fs = append(fs, at(Mentions, p.File, ln, 0, "caption mentions %d accounts; Instagram allows %d", n, MaxMentions))
 	}
 	hook := []rune(c)
 	if len(hook) > HookLength {
 		hook = hook[:HookLength]
 	}
 	if strings.TrimSpace(hashtagRE.ReplaceAllString(string(hook), "")) == "" {
-		fs = append(fs, CaptionHook.at(p.File, at, 0, "the first %d characters of the caption, which show before \"more\", hold no words", HookLength))
+		fs = append(fs, at(CaptionHook, p.File, ln, 0, "the first %d characters of the caption, which show before \"more\", hold no words", HookLength))
 	}
 	return fs
 }
@@ -86,7 +86,7 @@ var hashtagRE = regexp.MustCompile(`#[^\s#]+`)
 // caption, as Instagram sees them.
 func hashtags(p Post, s Settings) []Finding {
 	var fs []Finding
-	at := line(p, "hashtags")
+	ln := line(p, "hashtags")
 	tags := append([]string(nil), p.Article.Meta.Hashtags...)
 	for _, t := range hashtagRE.FindAllString(content.CaptionText(p.Article), -1) {
 		tags = append(tags, strings.TrimPrefix(t, "#"))
@@ -96,17 +96,17 @@ func hashtags(p Post, s Settings) []Finding {
 	for _, t := range tags {
 		k := strings.ToLower(t)
 		if seen[k] {
-			fs = append(fs, HashtagDuplicate.at(p.File, at, 0, "hashtag #%s appears more than once", t))
+			fs = append(fs, at(HashtagDuplicate, p.File, ln, 0, "hashtag #%s appears more than once", t))
 			continue
 		}
 		seen[k] = true
 		unique++
 		if !validTag(t) {
-			fs = append(fs, HashtagInvalid.at(p.File, at, 0, "hashtag %q has characters Instagram does not allow in a hashtag", "#"+t))
+			fs = append(fs, at(HashtagInvalid, p.File, ln, 0, "hashtag %q has characters Instagram does not allow in a hashtag", "#"+t))
 		}
 	}
 	if unique > s.MaxHashtags {
-		fs = append(fs, HashtagCount.at(p.File, at, 0, "%d hashtags; the limit is %d", unique, s.MaxHashtags))
+		fs = append(fs, at(HashtagCount, p.File, ln, 0, "%d hashtags; the limit is %d", unique, s.MaxHashtags))
 	}
 	return fs
 }
@@ -127,9 +127,9 @@ func carousel(p Post, _ Settings) []Finding {
 	n := len(p.Slides)
 	switch {
 	case n > MaxCarousel:
-		return []Finding{CarouselMax.at(p.File, 0, 0, "the carousel has %d slides; Instagram takes at most %d", n, MaxCarousel)}
+		return []Finding{at(CarouselMax, p.File, 0, 0, "the carousel has %d slides; Instagram takes at most %d", n, MaxCarousel)}
 	case n > MaxAPICarousel:
-		return []Finding{CarouselAPI.at(p.File, 0, 0, "the carousel has %d slides; the publishing API takes at most %d", n, MaxAPICarousel)}
+		return []Finding{at(CarouselAPI, p.File, 0, 0, "the carousel has %d slides; the publishing API takes at most %d", n, MaxAPICarousel)}
 	}
 	return nil
 }
@@ -142,25 +142,25 @@ func images(p Post, _ Settings) []Finding {
 		n := i + 1
 		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 		if err != nil {
-			fs = append(fs, ImageFormat.at(p.File, 0, n, "slide %d cannot be read back: %v", n, err))
+			fs = append(fs, at(ImageFormat, p.File, 0, n, "slide %d cannot be read back: %v", n, err))
 			continue
 		}
 		if format != "jpeg" {
-			fs = append(fs, ImageFormat.at(p.File, 0, n, "slide %d is %s; Instagram takes JPEG", n, strings.ToUpper(format)))
+			fs = append(fs, at(ImageFormat, p.File, 0, n, "slide %d is %s; Instagram takes JPEG", n, strings.ToUpper(format)))
 		} else if cfg.ColorModel == color.CMYKModel {
-			fs = append(fs, ImageFormat.at(p.File, 0, n, "slide %d is a CMYK JPEG; Instagram expects sRGB", n))
+			fs = append(fs, at(ImageFormat, p.File, 0, n, "slide %d is a CMYK JPEG; Instagram expects sRGB", n))
 		}
 		if len(data) > MaxImageBytes {
-			fs = append(fs, ImageBytes.at(p.File, 0, n, "slide %d is %.1f MB; Instagram allows 8 MB", n, float64(len(data))/(1<<20)))
+			fs = append(fs, at(ImageBytes, p.File, 0, n, "slide %d is %.1f MB; Instagram allows 8 MB", n, float64(len(data))/(1<<20)))
 		}
 		ratio := float64(cfg.Width) / float64(cfg.Height)
 		if ratio < MinRatio-0.005 || ratio > MaxRatio+0.005 {
-			fs = append(fs, AspectRange.at(p.File, 0, n, "slide %d is %d×%d (%.2f:1); Instagram takes 4:5 to 1.91:1", n, cfg.Width, cfg.Height, ratio))
+			fs = append(fs, at(AspectRange, p.File, 0, n, "slide %d is %d×%d (%.2f:1); Instagram takes 4:5 to 1.91:1", n, cfg.Width, cfg.Height, ratio))
 		}
 		if i == 0 {
 			first = ratio
 		} else if abs(ratio-first) > 0.005 {
-			fs = append(fs, AspectMismatch.at(p.File, 0, n, "slide %d is %d×%d, not the first slide's shape; Instagram crops it to the first", n, cfg.Width, cfg.Height))
+			fs = append(fs, at(AspectMismatch, p.File, 0, n, "slide %d is %d×%d, not the first slide's shape; Instagram crops it to the first", n, cfg.Width, cfg.Height))
 		}
 	}
 	return fs
@@ -179,11 +179,11 @@ func slides(p Post, _ Settings) []Finding {
 	for i, s := range p.Slides {
 		n := i + 1
 		if l := utf8.RuneCountInString(s.Alt); l > MaxAlt {
-			fs = append(fs, AltLength.at(p.File, s.Line, n, "slide %d's alt text is %s characters; Instagram allows %s", n, thousands(l), thousands(MaxAlt)))
+			fs = append(fs, at(AltLength, p.File, s.Line, n, "slide %d's alt text is %s characters; Instagram allows %s", n, thousands(l), thousands(MaxAlt)))
 		}
 		for _, w := range s.Warnings {
 			if strings.HasPrefix(w, "continued") {
-				fs = append(fs, TextContinued.at(p.File, s.Line, n, "slide %d continues text that did not fit the slide before", n))
+				fs = append(fs, at(TextContinued, p.File, s.Line, n, "slide %d continues text that did not fit the slide before", n))
 			}
 		}
 		if i < len(p.Contrast) {
@@ -195,7 +195,7 @@ func slides(p Post, _ Settings) []Finding {
 			}
 			b := l.Image.Bounds()
 			if k := max(l.W/float64(b.Dx()), l.H/float64(b.Dy())); k > 1.5 {
-				fs = append(fs, ImageUpscaled.at(p.File, s.Line, n, "slide %d stretches a %d×%d photo %.1f× to fill %0.f×%0.f", n, b.Dx(), b.Dy(), k, l.W, l.H))
+				fs = append(fs, at(ImageUpscaled, p.File, s.Line, n, "slide %d stretches a %d×%d photo %.1f× to fill %0.f×%0.f", n, b.Dx(), b.Dy(), k, l.W, l.H))
 			}
 		}
 	}
@@ -214,14 +214,14 @@ func contrast(p Post, n int, s deck.Slide, lines []render.TextContrast) []Findin
 			need = 3
 		}
 		if l.Ratio < need {
-			fs = append(fs, Contrast.at(p.File, s.Line, n, "slide %d: %q has contrast %.1f:1 against what is behind it; needs %.1f:1", n, shorten(l.Text), l.Ratio, need))
+			fs = append(fs, at(Contrast, p.File, s.Line, n, "slide %d: %q has contrast %.1f:1 against what is behind it; needs %.1f:1", n, shorten(l.Text), l.Ratio, need))
 		}
 		if s.Kind == deck.Content && p.BodyMin > 0 && abs(l.Size-p.BodyMin) < 0.5 {
 			minSized = true
 		}
 	}
 	if minSized {
-		fs = append(fs, TextMinSize.at(p.File, s.Line, n, "slide %d's text is set at the smallest size, %.0f px", n, p.BodyMin))
+		fs = append(fs, at(TextMinSize, p.File, s.Line, n, "slide %d's text is set at the smallest size, %.0f px", n, p.BodyMin))
 	}
 	return fs
 }
@@ -234,7 +234,7 @@ func links(p Post, _ Settings) []Finding {
 		for _, b := range bs {
 			for _, sp := range b.Spans {
 				if sp.Style&content.Link != 0 {
-					fs = append(fs, BodyLink.at(p.File, b.Line, 0, "link %q will not be clickable on Instagram", shorten(sp.URL)))
+					fs = append(fs, at(BodyLink, p.File, b.Line, 0, "link %q will not be clickable on Instagram", shorten(sp.URL)))
 				}
 			}
 			for _, it := range b.Items {
@@ -242,7 +242,7 @@ func links(p Post, _ Settings) []Finding {
 			}
 			walk(b.Children)
 			if b.Kind == content.Image && strings.TrimSpace(b.Alt) == "" {
-				fs = append(fs, ImageAlt.at(p.File, b.Line, 0, "image %q has no alt text", b.Src))
+				fs = append(fs, at(ImageAlt, p.File, b.Line, 0, "image %q has no alt text", b.Src))
 			}
 		}
 	}
@@ -256,7 +256,7 @@ func links(p Post, _ Settings) []Finding {
 func sources(p Post, _ Settings) []Finding {
 	m := p.Article.Meta
 	if m.Pillar == "edukasi" && len(m.Sources) == 0 {
-		return []Finding{SourcesMissing.at(p.File, line(p, "pillar"), 0, "an education post without sources")}
+		return []Finding{at(SourcesMissing, p.File, line(p, "pillar"), 0, "an education post without sources")}
 	}
 	return nil
 }
@@ -273,13 +273,13 @@ func buildWarnings(p Post, _ Settings) []Finding {
 		case strings.Contains(d.Message, "continues on slides"):
 			// reported per slide by text-continued
 		case strings.Contains(d.Message, "broken inside"):
-			fs = append(fs, WordBroken.at(d.File, d.Line, 0, "%s", d.Message))
+			fs = append(fs, at(WordBroken, d.File, d.Line, 0, "%s", d.Message))
 		case strings.Contains(d.Message, "has no alt text"):
 			// reported by image-alt
 		case strings.Contains(d.Message, "Instagram takes at most"):
 			// reported by carousel-max
 		default:
-			fs = append(fs, BuildWarning.at(d.File, d.Line, 0, "%s", d.Message))
+			fs = append(fs, at(BuildWarning, d.File, d.Line, 0, "%s", d.Message))
 		}
 	}
 	return fs

@@ -131,13 +131,13 @@ func calendarFindings(pl *plan, posts []string, whole bool) []check.Finding {
 		files[filepath.ToSlash(f)] = true
 		files[f] = true
 	}
-	var keep []calendar.Finding
+	var keep []check.Finding
 	for _, f := range calendar.Check(pl.cal, pl.posts, pl.now) {
 		if whole && f.File == calendar.FileName || check.About(f, files) {
 			keep = append(keep, f)
 		}
 	}
-	return check.FromCalendar(keep)
+	return keep
 }
 
 // inspect renders posts in memory, keeping what the rules look at.

@@ -112,14 +112,6 @@ func (x lineIndex) lineText(text []byte, n int) ([]byte, bool) {
 	return text[x.starts[i]:end], true
 }
 
-// countLines is how many lines a normalised text has; "" has none.
-func countLines(text []byte) int {
-	if len(text) == 0 {
-		return 0
-	}
-	return bytes.Count(text, []byte{'\n'}) + 1
-}
-
 func isBlank(b []byte) bool {
 	return len(bytes.TrimSpace(b)) == 0
 }
