@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pkpm-btn3/pkpm/internal/config"
@@ -50,28 +51,36 @@ func TestGoldenImages(t *testing.T) {
 	}
 	for name, i := range cases {
 		t.Run(name, func(t *testing.T) {
-			got := r.Draw(slides[i])
-			file := filepath.Join("testdata", "golden", name+".png")
-			if *update {
-				writePNG(t, file, got)
-				return
-			}
-			f, err := os.Open(file)
-			if err != nil {
-				t.Fatalf("%v (run `go test ./internal/build -run TestGoldenImages -update`)", err)
-			}
-			defer f.Close()
-			want, err := png.Decode(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			bad, diff := compare(got, want)
-			if total := got.Bounds().Dx() * got.Bounds().Dy(); float64(bad) > maxBadFraction*float64(total) {
-				out := filepath.Join(t.TempDir(), name+"-diff.png")
-				writePNG(t, out, diff)
-				t.Errorf("%d of %d pixels differ by more than %d; diff image: %s", bad, total, channelTolerance, out)
-			}
+			matchGolden(t, filepath.Join("testdata", "golden", name+".png"), r.Draw(slides[i]))
 		})
+	}
+}
+
+// matchGolden compares an image with a golden file within the tolerance,
+// writing a diff image on failure, or rewrites the file with -update.
+func matchGolden(t *testing.T, file string, got *image.RGBA) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writePNG(t, file, got)
+		return
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatalf("%v (run `go test ./internal/build -run Golden -update`)", err)
+	}
+	defer f.Close()
+	want, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad, diff := compare(got, want)
+	if total := got.Bounds().Dx() * got.Bounds().Dy(); float64(bad) > maxBadFraction*float64(total) {
+		out := filepath.Join(t.TempDir(), strings.TrimSuffix(filepath.Base(file), ".png")+"-diff.png")
+		writePNG(t, out, diff)
+		t.Errorf("%s: %d of %d pixels differ by more than %d; diff image: %s", file, bad, total, channelTolerance, out)
 	}
 }
 

@@ -2,8 +2,6 @@ package build
 
 import (
 	"fmt"
-	"image/png"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -126,30 +124,7 @@ func TestTemplateGoldenImages(t *testing.T) {
 				if want := map[string]deck.Kind{"cover": deck.Cover, "content": deck.Content}[name]; slides[i].Kind != want {
 					t.Fatalf("slide %d is %s, want %s", i+1, slides[i].Kind, want)
 				}
-				got := r.Draw(slides[i])
-				file := filepath.Join("testdata", "golden", "templates", tm.Name+"-"+name+".png")
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					writePNG(t, file, got)
-					return
-				}
-				f, err := os.Open(file)
-				if err != nil {
-					t.Fatalf("%v (run `go test ./internal/build -run TestTemplateGoldenImages -update`)", err)
-				}
-				defer f.Close()
-				want, err := png.Decode(f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				bad, diff := compare(got, want)
-				if total := got.Bounds().Dx() * got.Bounds().Dy(); float64(bad) > maxBadFraction*float64(total) {
-					out := filepath.Join(t.TempDir(), tm.Name+"-"+name+"-diff.png")
-					writePNG(t, out, diff)
-					t.Errorf("%d of %d pixels differ by more than %d; diff image: %s", bad, total, channelTolerance, out)
-				}
+				matchGolden(t, filepath.Join("testdata", "golden", "templates", tm.Name+"-"+name+".png"), r.Draw(slides[i]))
 			})
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	_ "image/jpeg" // the slides are read back from the build
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -72,7 +71,7 @@ func WriteSheet(o SheetOptions) (SheetResult, error) {
 	}
 	res.Path = filepath.Join(out, r.Slug+".png")
 	res.Slides, res.Bytes = len(slides), len(data)
-	return res, writeFileAtomic(res.Path, data)
+	return res, build.WriteFileAtomic(res.Path, data)
 }
 
 func sheetSpec(p config.Project, r build.PostResult, n int) render.SheetSpec {
@@ -121,29 +120,4 @@ func drawSheet(slides []image.Image, spec render.SheetSpec) ([]byte, error) {
 		}
 	}
 	return nil, fmt.Errorf("the contact sheet is %d bytes even with small thumbnails, over %d", len(data), MaxSheetBytes)
-}
-
-// writeFileAtomic writes beside the target and renames, so a reader never
-// sees half a sheet.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // a no-op once renamed
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
