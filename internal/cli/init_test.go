@@ -55,23 +55,6 @@ func TestInitFilesDecode(t *testing.T) {
 	}
 }
 
-func TestSlugify(t *testing.T) {
-	for in, want := range map[string]string{
-		"Cara Cuci Tangan yang Benar!":        "cara-cuci-tangan-yang-benar",
-		"  Protokol 3M (lengkapi jadi 5M)  ":  "protokol-3m-lengkapi-jadi-5m",
-		"Jum'at Bersih di RT 04":              "jumat-bersih-di-rt-04",
-		"Café Ñoña: Über Größe":               "cafe-nona-uber-grosse",
-		"😷 Pakai Masker 😷":                    "pakai-masker",
-		"anak-anak & orang tua":               "anak-anak-orang-tua",
-		"🇮🇩":                                  "",
-		strings.Repeat("panjang sekali ", 12): "panjang-sekali-panjang-sekali-panjang-sekali-panjang-sekali-panjang-sekali",
-	} {
-		if got := Slugify(in); got != want {
-			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestPlannedDate(t *testing.T) {
 	loc, _ := time.LoadLocation("Asia/Jakarta")
 	now := time.Date(2020, 8, 31, 23, 0, 0, 0, loc)

@@ -52,7 +52,7 @@ calendar, run "pkpm schedule <slug> --next" afterwards.`,
 			if opts.Title == "" {
 				return usageError("the title is empty; give one in quotes, like `pkpm new \"Cara Cuci Tangan\"`")
 			}
-			if Slugify(opts.Title) == "" {
+			if content.Slugify(opts.Title) == "" {
 				return usageError("cannot make a file name from the title %q; use some letters or digits in it", opts.Title)
 			}
 			if runF != nil {
@@ -82,7 +82,7 @@ func newRun(opts *NewOptions) error {
 			return usageError("--date: %v", err)
 		}
 	}
-	slug := Slugify(opts.Title)
+	slug := content.Slugify(opts.Title)
 	rel := filepath.ToSlash(filepath.Join("posts", slug+".md"))
 	for _, f := range []string{rel, "posts/" + slug + "/index.md"} {
 		if _, err := os.Stat(filepath.Join(p.root, filepath.FromSlash(f))); err == nil {
@@ -149,60 +149,6 @@ func plannedDate(text string, now time.Time, loc *time.Location) (string, error)
 	}
 	return t.Format("2006-01-02"), nil
 }
-
-// Slugify makes a post's file name from its title: lower case, ASCII,
-// words joined by hyphens. Letters with accents lose them, apostrophes
-// vanish ("Jum'at" → "jumat"), anything else separates words.
-func Slugify(title string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(title) {
-		if r == '\'' || r == '’' || r == 'ʼ' {
-			continue
-		}
-		if f, ok := asciiFold[r]; ok {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteString(f)
-			continue
-		}
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-			continue
-		}
-		hyphen = true
-	}
-	slug := b.String()
-	const maxLen = 80
-	if len(slug) > maxLen {
-		slug = slug[:maxLen]
-		if i := strings.LastIndexByte(slug, '-'); i > maxLen/2 {
-			slug = slug[:i]
-		}
-		slug = strings.TrimRight(slug, "-")
-	}
-	return slug
-}
-
-// asciiFold spells Latin letters with marks in plain ASCII.
-var asciiFold = func() map[rune]string {
-	m := map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ł': "l", 'ı': "i", 'þ': "th"}
-	for base, letters := range map[string]string{
-		"a": "àáâãäåāăą", "c": "çćĉċč", "e": "èéêëēĕėęě", "g": "ĝğġģ", "i": "ìíîïĩīĭį",
-		"n": "ñńņňŉ", "o": "òóôõöōŏő", "s": "śŝşš", "t": "ţťŧ", "u": "ùúûüũūŭůűų", "y": "ýÿŷ", "z": "źżž",
-	} {
-		for _, r := range letters {
-			m[r] = base
-		}
-	}
-	return m
-}()
 
 // field is a front-matter key and the YAML text of its value.
 type field struct{ key, value string }

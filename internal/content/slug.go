@@ -24,7 +24,7 @@ func articleSlug(file string, meta Meta, line int) (string, error) {
 	}
 	slug := stem
 	if !validSlug(slug) {
-		slug = slugify(stem)
+		slug = Slugify(stem)
 	}
 	if slug == "" {
 		return "", diag.Errorf(file, line,
@@ -55,31 +55,66 @@ func isSlugByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
 }
 
-// slugify lower-cases s and turns every run of other characters into
-// one hyphen, trimming hyphens at both ends.
-func slugify(s string) string {
+// Slugify makes a post's file name from its title: lower case, ASCII,
+// words joined by hyphens. Letters with accents lose them, apostrophes
+// vanish ("Jum'at" → "jumat"), anything else separates words.
+func Slugify(title string) string {
 	var b strings.Builder
-	pendingHyphen := false
-	for _, r := range strings.ToLower(s) {
-		if r < 0x80 && isSlugByte(byte(r)) && r != '-' {
-			if pendingHyphen && b.Len() > 0 {
+	hyphen := false
+	for _, r := range strings.ToLower(title) {
+		if r == '\'' || r == '’' || r == 'ʼ' {
+			continue
+		}
+		if f, ok := asciiFold[r]; ok {
+			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
-			pendingHyphen = false
+			hyphen = false
+			b.WriteString(f)
+			continue
+		}
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
 			b.WriteRune(r)
 			continue
 		}
-		pendingHyphen = true
+		hyphen = true
 	}
-	return b.String()
+	slug := b.String()
+	const maxLen = 80
+	if len(slug) > maxLen {
+		slug = slug[:maxLen]
+		if i := strings.LastIndexByte(slug, '-'); i > maxLen/2 {
+			slug = slug[:i]
+		}
+		slug = strings.TrimRight(slug, "-")
+	}
+	return slug
 }
+
+// asciiFold spells Latin letters with marks in plain ASCII.
+var asciiFold = func() map[rune]string {
+	m := map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ł': "l", 'ı': "i", 'þ': "th"}
+	for base, letters := range map[string]string{
+		"a": "àáâãäåāăą", "c": "çćĉċč", "e": "èéêëēĕėęě", "g": "ĝğġģ", "i": "ìíîïĩīĭį",
+		"n": "ñńņňŉ", "o": "òóôõöōŏő", "s": "śŝşš", "t": "ţťŧ", "u": "ùúûüũūŭůűų", "y": "ýÿŷ", "z": "źżž",
+	} {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()
 
 func (d *metaDecoder) slug(k, v *yaml.Node) (string, error) {
 	s, err := d.text(k, v)
 	if err != nil || s == "" || validSlug(s) {
 		return s, err
 	}
-	fix := slugify(s)
+	fix := Slugify(s)
 	if fix == "" {
 		fix = exampleValue("slug")
 	}
