@@ -73,11 +73,13 @@ func joinRawLines(prefix []byte, lines []rawLine) []byte {
 	return out
 }
 
-// entry is one top-level key of the front matter and the file lines it
-// spans (1-based, inclusive), trailing blank and comment lines left out.
+// entry is one top-level key of the front matter and the file lines its
+// value spans (1-based, inclusive), trailing blank and comment lines left
+// out. tail also counts the comment lines indented under it.
 type entry struct {
 	key         string
 	first, last int
+	tail        int
 	value       *yaml.Node
 	indent      int // column of the key, 0-based
 }
@@ -124,6 +126,17 @@ func readFrontMatter(text []byte) (frontMatter, error) {
 			}
 			e.last--
 		}
+		e.tail = e.last
+		keyLine, _ := lines.lineText(text, e.first)
+		if commentsEndValue(e.value, string(keyLine)) {
+			for e.last > e.first {
+				t, _ := lines.lineText(text, e.last)
+				if !isBlank(t) && !isComment(t) {
+					break
+				}
+				e.last--
+			}
+		}
 	}
 	return fm, nil
 }
@@ -133,6 +146,36 @@ func readFrontMatter(text []byte) (frontMatter, error) {
 func isOuterComment(line []byte, indent int) bool {
 	trimmed := bytes.TrimLeft(line, " \t")
 	return len(trimmed) > 0 && trimmed[0] == '#' && len(line)-len(trimmed) <= indent
+}
+
+// commentsEndValue is whether no line of the value can start with '#':
+// a plain scalar (a '#' after a space starts a comment), or a quoted one
+// closed on the key's line. Comment lines after such a value are not part
+// of it, however deep they are indented, and an edit must keep them.
+func commentsEndValue(v *yaml.Node, keyLine string) bool {
+	if v.Kind != yaml.ScalarNode {
+		return false
+	}
+	switch v.Style &^ yaml.TaggedStyle {
+	case 0:
+		return true
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		start := keyEnd(keyLine)
+		for start < len(keyLine) && (keyLine[start] == ' ' || keyLine[start] == '\t') {
+			start++
+		}
+		if start == len(keyLine) || (keyLine[start] != '"' && keyLine[start] != '\'') {
+			return false
+		}
+		_, closed := quotedEnd(keyLine, start)
+		return closed
+	}
+	return false
+}
+
+func isComment(line []byte) bool {
+	trimmed := bytes.TrimLeft(line, " \t")
+	return len(trimmed) > 0 && trimmed[0] == '#'
 }
 
 func (fm frontMatter) find(key string) (entry, bool) {
@@ -271,7 +314,7 @@ func insertEntry(lines []rawLine, fm frontMatter, key, scalar string) []rawLine 
 	after, indent, best := fm.open, 0, -1
 	for _, e := range fm.entries {
 		if r := rank(e.key); r < rank(key) && r >= best {
-			after, indent, best = e.last, e.indent, r
+			after, indent, best = e.tail, e.indent, r
 		}
 	}
 	if best < 0 && len(fm.entries) > 0 {
