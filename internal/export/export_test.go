@@ -115,3 +115,55 @@ func TestIndexListsInPostingOrder(t *testing.T) {
 		t.Error("index refers to an external resource")
 	}
 }
+
+func TestRescheduledPostKeepsOneBundle(t *testing.T) {
+	dir := t.TempDir()
+	p := testPost(t, "x")
+	if _, err := Write(context.Background(), dir, p, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	other := testPost(t, "x")
+	other.Article.Slug = "lain"
+	if _, err := Write(context.Background(), dir, other, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	p.Article.Meta.Date = p.Article.Meta.Date.AddDate(0, 0, 2)
+	if _, err := Write(context.Background(), dir, p, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	want := "2020-08-03_lain 2020-08-03_lain.zip 2020-08-05_masker 2020-08-05_masker.zip"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("bundles = %s, want %s", got, want)
+	}
+}
+
+// cancelLater is a context that is cancelled from its second check on,
+// as when Ctrl-C comes while a bundle is being written.
+type cancelLater struct {
+	context.Context
+	checks int
+}
+
+func (c *cancelLater) Err() error {
+	c.checks++
+	if c.checks > 1 {
+		return context.Canceled
+	}
+	return nil
+}
+
+func TestInterruptedWriteKeepsFolderAndZipTogether(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Write(context.Background(), dir, testPost(t, "Versi lama."), "v1"); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = Write(&cancelLater{Context: context.Background()}, dir, testPost(t, "Versi baru."), "v1")
+	if err := Verify(filepath.Join(dir, "2020-08-03_masker")); err != nil {
+		t.Fatalf("after an interrupted export: %v", err)
+	}
+}

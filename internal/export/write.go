@@ -2,15 +2,21 @@ package export
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/pkpm-btn3/pkpm/internal/build"
 )
 
 // Write writes one bundle folder and its zip under dir (dist/bundles).
-// It stops before starting when ctx is done; what it has written is
-// always whole.
+// It stops before starting when ctx is done; once started it finishes,
+// so the folder and its zip always match. Bundles of the same post under another date (it was
+// rescheduled) are removed once the new one is in place, so the index
+// never offers one post twice.
 func Write(ctx context.Context, dir string, p Post, version string) (Manifest, error) {
 	if err := ctx.Err(); err != nil {
 		return Manifest{}, err
@@ -25,11 +31,44 @@ func Write(ctx context.Context, dir string, p Post, version string) (Manifest, e
 	if err != nil {
 		return m, err
 	}
+	// Once the folder is in place its zip must follow, interrupted or not:
+	// a new folder beside the old zip would be a bundle at odds with itself.
 	if err := build.WriteDirAtomic(folder, files); err != nil {
 		return m, err
 	}
-	if err := ctx.Err(); err != nil {
+	if err := build.WriteFileAtomic(folder+".zip", z); err != nil {
 		return m, err
 	}
-	return m, build.WriteFileAtomic(folder+".zip", z)
+	return m, removeOtherDates(dir, name, p.Article.Slug)
+}
+
+// removeOtherDates deletes the bundles of slug in dir other than keep:
+// folders named "<YYYY-MM-DD>_<slug>" or "undated_<slug>" whose manifest
+// says they hold that slug, and their zips.
+func removeOtherDates(dir, keep, slug string) error {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		day, ok := strings.CutSuffix(e.Name(), "_"+slug)
+		if !e.IsDir() || e.Name() == keep || !ok {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", day); err != nil && day != "undated" {
+			continue
+		}
+		js, err := os.ReadFile(filepath.Join(dir, e.Name(), "manifest.json"))
+		var m Manifest
+		if err != nil || json.Unmarshal(js, &m) != nil || m.Slug != slug {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, e.Name()+".zip")); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
 }
