@@ -13,7 +13,7 @@ const keepAlive = 20 * time.Second
 
 // events streams reloads to a page: first a "hello" with the current
 // version (a page rendered before a rebuild it missed reloads on it),
-// then a "reload" after every rebuild.
+// then a "reload" after every later rebuild.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	h := w.Header()
@@ -22,7 +22,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	sub := s.hub.subscribe()
 	defer s.hub.unsubscribe(sub)
 	fmt.Fprintf(w, "retry: 1000\n\n")
-	if !send(w, rc, "hello", event{Version: s.site.Load().version}) {
+	// An event of a build the page already has (published between the
+	// subscription and the hello) is not news.
+	seen := s.site.Load().version
+	if !send(w, rc, "hello", event{Version: seen}) {
 		return
 	}
 	tick := time.NewTicker(keepAlive)
@@ -34,8 +37,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		case <-s.hub.closed:
 			return
 		case <-sub.wake:
-			if e := sub.take(); e != nil && !send(w, rc, "reload", *e) {
-				return
+			if e := sub.take(); e != nil && e.Version > seen {
+				if !send(w, rc, "reload", *e) {
+					return
+				}
+				seen = e.Version
 			}
 		case <-tick.C:
 			if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil || rc.Flush() != nil {

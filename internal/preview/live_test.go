@@ -3,6 +3,7 @@ package preview
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
@@ -250,5 +251,25 @@ func TestCtrlCEndsOpenStreams(t *testing.T) {
 	}
 	if _, err := http.Get(r.url + "/"); err == nil {
 		t.Error("the server still answers after shutdown")
+	}
+}
+
+func TestEventsSkipABuildTheHelloCovered(t *testing.T) {
+	s, ts, _ := builtServer(t, testProject())
+	es := openStream(t, ts.URL)
+	defer es.res.Body.Close()
+	name, data := es.next(t, 2*time.Second)
+	var hello event
+	if name != "hello" || json.Unmarshal([]byte(data), &hello) != nil {
+		t.Fatalf("first event = %s %s", name, data)
+	}
+	// The build the hello already showed, announced late, then a new one.
+	s.hub.publish(event{Version: hello.Version, All: true})
+	time.Sleep(100 * time.Millisecond)
+	s.hub.publish(event{Version: hello.Version + 1, Slugs: []string{"jarak"}})
+	name, data = es.next(t, 2*time.Second)
+	var got event
+	if name != "reload" || json.Unmarshal([]byte(data), &got) != nil || got.Version != hello.Version+1 {
+		t.Fatalf("after the hello: %s %s, want the reload of version %d", name, data, hello.Version+1)
 	}
 }
