@@ -126,6 +126,19 @@ func TestEachRuleTrips(t *testing.T) {
 	}
 }
 
+// A tag at the end of a sentence or in brackets is a valid tag; only
+// punctuation inside a tag makes it invalid.
+func TestCaptionHashtagsEndAtPunctuation(t *testing.T) {
+	src := strings.Replace(cleanPost, "pillar:", "caption: \"Pakai masker, ya! #jagajarak. (#dirumahaja) #sehat!\"\npillar:", 1)
+	if fs := Run(post(t, src, nil), Settings{MaxHashtags: 5}); len(fs) != 0 {
+		t.Fatalf("findings: %v", fs)
+	}
+	src = strings.Replace(cleanPost, "pillar:", "caption: \"Ayo #covid-19.\"\npillar:", 1)
+	if fs := Run(post(t, src, nil), Settings{MaxHashtags: 5}); rules(fs) != "hashtag-invalid" || !strings.Contains(fs[0].Message, `"#covid-19"`) {
+		t.Fatalf("findings: %v", fs)
+	}
+}
+
 // Large text needs 3:1, body text 4.5:1.
 func TestContrastThresholds(t *testing.T) {
 	for _, tt := range []struct {

@@ -89,7 +89,11 @@ func hashtags(p Post, s Settings) []Finding {
 	ln := line(p, "hashtags")
 	tags := append([]string(nil), p.Article.Meta.Hashtags...)
 	for _, t := range hashtagRE.FindAllString(content.CaptionText(p.Article), -1) {
-		tags = append(tags, strings.TrimPrefix(t, "#"))
+		// Punctuation that ends a sentence or a bracket after a tag is
+		// not part of it: "#covid19." is the tag "covid19".
+		if t = strings.TrimRightFunc(strings.TrimPrefix(t, "#"), endsTag); t != "" {
+			tags = append(tags, t)
+		}
 	}
 	seen := map[string]bool{}
 	unique := 0
@@ -110,6 +114,9 @@ func hashtags(p Post, s Settings) []Finding {
 	}
 	return fs
 }
+
+// endsTag is punctuation that cannot be a tag's last character; '_' can.
+func endsTag(r rune) bool { return r != '_' && unicode.IsPunct(r) }
 
 func validTag(t string) bool {
 	if t == "" {
