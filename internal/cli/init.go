@@ -207,9 +207,11 @@ func handleFor(name string) string {
 	return "@" + h
 }
 
-// nameFor makes a display name from a folder name: its words, capitalised.
+// nameFor makes a display name from a folder name: its words of letters
+// and digits, capitalised. Nothing else is kept, so the name is safe to
+// write into YAML ("@pkpm.btn3" is "Pkpm Btn3", not a YAML error).
 func nameFor(name string) string {
-	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == '.' || unicode.IsSpace(r) })
+	words := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for i, w := range words {
 		r := []rune(w)
 		r[0] = unicode.ToUpper(r[0])

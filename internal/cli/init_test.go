@@ -55,6 +55,38 @@ func TestInitFilesDecode(t *testing.T) {
 	}
 }
 
+// A folder named after the account, or with YAML's special characters,
+// still gives a project that loads.
+func TestInitFolderNamesMakeValidYAML(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Jakarta")
+	now := time.Date(2020, 8, 6, 21, 30, 0, 0, loc)
+	for dir, want := range map[string]string{
+		"/tmp/@pkpm.btn3":        "Pkpm Btn3",
+		"/tmp/PKPM: BTN 3 #2020": "PKPM BTN 3 2020",
+		"/tmp/2020":              "2020",
+		"/tmp/true":              "True",
+		"/tmp/[tim] & 'kkn'":     "Tim Kkn",
+	} {
+		files, err := projectFiles(dir, false, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			switch f.name {
+			case "pkpm.yaml":
+				p, err := config.Parse("pkpm.yaml", f.data)
+				if err != nil || p.Name != want {
+					t.Errorf("%s: pkpm.yaml name %q, %v; want %q", dir, p.Name, err, want)
+				}
+			case "posts/selamat-datang.md":
+				if a, err := content.Parse(f.name, f.data, loc); err != nil || a.Meta.Title != "Selamat Datang di "+want {
+					t.Errorf("%s: example post: %v", dir, err)
+				}
+			}
+		}
+	}
+}
+
 func TestPlannedDate(t *testing.T) {
 	loc, _ := time.LoadLocation("Asia/Jakarta")
 	now := time.Date(2020, 8, 31, 23, 0, 0, 0, loc)
