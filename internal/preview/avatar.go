@@ -24,12 +24,19 @@ func newAsset(data []byte, ctype string) *asset {
 // maxAvatar bounds the logo read into memory.
 const maxAvatar = 4 << 20
 
-// loadAvatar reads the project's logo, assets/logo.{png,jpg,jpeg,webp},
-// for the profile picture. It is nil when there is none, when it is not
-// a picture, or when it is a link out of the project.
-func loadAvatar(root string) *asset {
-	for _, name := range []string{"logo.png", "logo.jpg", "logo.jpeg", "logo.webp"} {
-		path := filepath.Join(root, "assets", name)
+// loadAvatar reads the project's logo for the profile picture: the brand
+// kit's brand.logo, else assets/logo.{png,jpg,jpeg,webp}. It is nil when
+// there is none, when it is not a picture, or when it is a link out of the
+// project.
+func loadAvatar(root, brandLogo string) *asset {
+	paths := []string{filepath.Join(root, filepath.FromSlash(brandLogo))}
+	if brandLogo == "" {
+		paths = nil
+		for _, name := range []string{"logo.png", "logo.jpg", "logo.jpeg", "logo.webp"} {
+			paths = append(paths, filepath.Join(root, "assets", name))
+		}
+	}
+	for _, path := range paths {
 		st, err := os.Stat(path)
 		if err != nil || !st.Mode().IsRegular() || st.Size() > maxAvatar || !insideReal(root, path) {
 			continue

@@ -24,7 +24,7 @@ func TestPostsPageListsEveryPostInPlannedOrder(t *testing.T) {
 	inOrder(t, body, "Cara Memakai Masker", "Tulisan Setengah Jadi", "Jaga Jarak", "posts/rusak.md")
 	for _, want := range []string{
 		`href="/post/masker"`, `badge-published`, `badge-draft">draft<`, `badge-scheduled">scheduled<`,
-		"2020, 19:00", "edukasi", "5 slides", "not building", `class="count count-error"`,
+		"2020 19.00", "edukasi", "5 slides", "not building", `class="count count-error"`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("posts page lacks %q", want)
@@ -53,7 +53,7 @@ func TestPostPageIsAFeedItem(t *testing.T) {
 		`class="handle">pkpm.btn3<`, `id="next"`, `id="prev"`, `class="dot is-active"`, `1/5`,
 		`<button class="more" id="more" type="button">… more</button>`,
 		`<span class="tag">#pakaimasker</span>`, `id="toggle-crop"`, `id="toggle-safe"`,
-		`alt="Sampul: Cara Memakai Masker`, "7 August 2020", `carousel shape-portrait`,
+		`alt="Sampul: Cara Memakai Masker`, "7 Agustus 2020", `carousel shape-portrait`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("post page lacks %q", want)

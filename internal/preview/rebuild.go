@@ -46,7 +46,7 @@ func newBuildState(root string, p config.Project) *buildState {
 
 // initial builds every post.
 func (b *buildState) initial() outcome {
-	b.avatar = loadAvatar(b.root)
+	b.avatar = loadAvatar(b.root, b.project.Brand.Logo)
 	b.readCalendar()
 	files, err := build.FindPosts(b.root)
 	start := time.Now()
@@ -106,6 +106,7 @@ func (b *buildState) apply(paths []string) outcome {
 		b.configErr = err
 		if err == nil {
 			b.project, rebuildAll = p, true
+			b.avatar = loadAvatar(b.root, p.Brand.Logo) // brand.logo may have changed
 		}
 		rep.Config = err
 	}
@@ -116,7 +117,7 @@ func (b *buildState) apply(paths []string) outcome {
 		}
 	}
 	if c.assets {
-		b.avatar = loadAvatar(b.root)
+		b.avatar = loadAvatar(b.root, b.project.Brand.Logo)
 		rebuildAll = true
 	}
 	if c.allTempl {

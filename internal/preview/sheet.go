@@ -13,6 +13,7 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/render"
+	"github.com/pkpm-btn3/pkpm/internal/tanggal"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
@@ -79,7 +80,7 @@ func sheetSpec(p config.Project, r build.PostResult, n int) render.SheetSpec {
 	parts := []string{p.Handle, fmt.Sprintf("%d slides", n)}
 	if a := r.Article; a != nil {
 		if !a.Meta.Date.IsZero() {
-			parts = append(parts, a.Meta.Date.Format("Mon 2 Jan 2006, 15:04"))
+			parts = append(parts, tanggal.DateTime(a.Meta.Date))
 		}
 		parts = append(parts, a.Meta.Status)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/check"
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/tanggal"
 )
 
 // The views turn a site into what a template shows. They do no I/O, so
@@ -84,7 +85,7 @@ func newPostsView(s *site) postsView {
 		row := postRow{URL: postURL(p.slug), Thumb: thumbURL(p), Title: p.title(), File: p.file, Template: p.template,
 			Status: p.status(), Draft: p.status() == "draft", Failed: p.err != nil, Slides: len(p.slides)}
 		if d := p.date(); !d.IsZero() {
-			row.Date = d.Format("Mon 2 Jan 2006, 15:04")
+			row.Date = tanggal.Short(d)
 			row.Scheduled = !row.Draft && d.After(now)
 		}
 		row.Errors, row.Warnings = check.Count(p.findings)
@@ -138,8 +139,8 @@ func newPostView(s *site, p *post) postView {
 	v.Slug = p.slug
 	v.Draft = v.Status == "draft"
 	if d := p.date(); !d.IsZero() {
-		v.Date = d.Format("Mon 2 Jan 2006, 15:04 MST")
-		v.LongDate = d.Format("2 January 2006")
+		v.Date = tanggal.DateTime(d)
+		v.LongDate = fmt.Sprintf("%d %s %d", d.Day(), tanggal.Month(d.Month()), d.Year())
 		v.Scheduled = !v.Draft && d.After(s.now())
 	}
 	if len(p.slides) > 0 {
@@ -248,7 +249,7 @@ func newGridView(s *site) gridView {
 	for _, p := range dated {
 		d := p.date()
 		draft := p.status() == "draft"
-		v.Tiles = append(v.Tiles, gridTile{URL: postURL(p.slug), Thumb: thumbURL(p), Title: p.title(), Date: d.Format("2 Jan, 15:04"),
+		v.Tiles = append(v.Tiles, gridTile{URL: postURL(p.slug), Thumb: thumbURL(p), Title: p.title(), Date: fmt.Sprintf("%d %s, %s", d.Day(), tanggal.ShortMonth(d.Month()), tanggal.Clock(d)),
 			Scheduled: d.After(now), Draft: draft, Failed: p.err != nil, Carousel: len(p.slides) > 1})
 	}
 	v.Posts = len(v.Tiles)
