@@ -51,11 +51,7 @@ Exits 3 when any error is found. Nothing is written.`,
 
 func checkRun(opts *CheckOptions) error {
 	s := opts.g.streams
-	p, err := opts.g.openProject()
-	if err != nil {
-		return err
-	}
-	posts, err := resolveOrAll(p, opts.Posts)
+	p, posts, err := opts.g.openPosts(opts.Posts)
 	if err != nil {
 		return err
 	}
@@ -87,21 +83,26 @@ func checkRun(opts *CheckOptions) error {
 	return nil
 }
 
-// resolveOrAll turns arguments into post files, or lists every post.
-func resolveOrAll(p *project, args []string) ([]string, error) {
+// openPosts opens the project and turns arguments into post files, or
+// lists every post when there are none.
+func (g *globals) openPosts(args []string) (*project, []string, error) {
+	p, err := g.openProject()
+	if err != nil {
+		return nil, nil, err
+	}
 	if len(args) == 0 {
 		posts, err := build.FindPosts(p.root)
 		if err == nil && len(posts) == 0 {
 			err = fmt.Errorf("no posts in %s/posts; write one as posts/<slug>.md", p.root)
 		}
-		return posts, err
+		return p, posts, err
 	}
 	cwd, _ := os.Getwd()
 	posts, err := build.ResolvePosts(p.root, cwd, args)
 	if err != nil {
-		return nil, usageError("%v", err)
+		return nil, nil, usageError("%v", err)
 	}
-	return posts, nil
+	return p, posts, nil
 }
 
 // runChecks renders the posts in memory and applies every rule, the

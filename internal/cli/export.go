@@ -56,11 +56,7 @@ written whole or not at all, and the same input gives the same zip.`,
 
 func exportRun(opts *ExportOptions) error {
 	s := opts.g.streams
-	p, err := opts.g.openProject()
-	if err != nil {
-		return err
-	}
-	posts, err := resolveOrAll(p, opts.Posts)
+	p, posts, err := opts.g.openPosts(opts.Posts)
 	if err != nil {
 		return err
 	}
