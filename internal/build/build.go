@@ -92,12 +92,13 @@ func Run(opts Options) ([]PostResult, error) {
 	var mu sync.Mutex
 	done := 0
 	tmpls := newTemplateCache(opts.Root)
+	shared := render.NewShared()
 	var wg sync.WaitGroup
 	for w := 0; w < min(workers, max(len(opts.Posts), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			wk := &worker{opts: opts, eng: layout.New(fonts.Clone()), r: render.New(), tmpls: tmpls}
+			wk := &worker{opts: opts, eng: layout.New(fonts.Clone()), r: shared.Renderer(), tmpls: tmpls}
 			for i := range jobs {
 				results[i] = wk.post(opts.Posts[i])
 				if opts.Progress != nil {
@@ -252,7 +253,7 @@ func (w *worker) post(file string) (res PostResult) {
 	m := Manifest{Slug: a.Slug, Title: a.Meta.Title, Source: filepath.ToSlash(file)}
 	files := map[string][]byte{}
 	for i, s := range slides {
-		img := w.r.Draw(s)
+		img := w.r.DrawTemp(s)
 		data, err := render.Encode(img, w.opts.Format)
 		if err != nil {
 			res.Err = fmt.Errorf("encoding slide %d: %w", i+1, err)

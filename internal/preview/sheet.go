@@ -1,15 +1,13 @@
 package preview
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	_ "image/jpeg" // the slides are read back from the build
 	"path/filepath"
 	"strings"
 
 	"github.com/pkpm-btn3/pkpm/internal/build"
 	"github.com/pkpm-btn3/pkpm/internal/config"
+	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/render"
@@ -54,14 +52,7 @@ func WriteSheet(o SheetOptions) (SheetResult, error) {
 	if r.Err != nil {
 		return res, r.Err
 	}
-	var slides []image.Image
-	for _, si := range r.Manifest.Slides {
-		img, _, err := image.Decode(bytes.NewReader(r.Files[si.File]))
-		if err != nil {
-			return res, fmt.Errorf("reading back slide %s: %w", si.File, err)
-		}
-		slides = append(slides, img)
-	}
+	slides := r.Deck
 	data, err := drawSheet(slides, sheetSpec(o.Project, r, len(slides)))
 	if err != nil {
 		return res, err
@@ -103,7 +94,7 @@ func sheetColumns(n int) int {
 
 // drawSheet draws the sheet at the largest thumbnail size that keeps the
 // PNG under MaxSheetBytes.
-func drawSheet(slides []image.Image, spec render.SheetSpec) ([]byte, error) {
+func drawSheet(slides []deck.Slide, spec render.SheetSpec) ([]byte, error) {
 	fonts, err := theme.Fonts()
 	if err != nil {
 		return nil, err

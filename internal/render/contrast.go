@@ -31,7 +31,7 @@ func (r *Renderer) TextContrast(s deck.Slide) []TextContrast {
 		l.Text.Lines = nil // keep code boxes and quote bars, drop glyphs
 		bare.Layers[i] = l
 	}
-	back := r.Draw(bare)
+	back := r.DrawTemp(bare)
 	var out []TextContrast
 	for _, l := range s.Layers {
 		if l.Kind != deck.TextLayer {

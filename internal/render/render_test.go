@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"testing"
@@ -12,7 +13,7 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 )
 
-func solidSlide() deck.Slide {
+func layeredSlide() deck.Slide {
 	return deck.Slide{W: 1080, H: 1350, Background: deck.Solid(color.RGBA{0xF5, 0xF8, 0xF7, 255}), Layers: []deck.Layer{
 		{Kind: deck.RectLayer, X: 100, Y: 100, W: 200, H: 50, Radius: 10, Paint: deck.Solid(color.RGBA{0x0A, 0x64, 0x5B, 255})},
 		{Kind: deck.RectLayer, X: 0, Y: 1000, W: 1080, H: 350, Paint: deck.Paint{From: color.RGBA{0, 0, 0, 255}, To: color.RGBA{255, 255, 255, 255}, Gradient: true, Angle: 0}},
@@ -20,7 +21,7 @@ func solidSlide() deck.Slide {
 }
 
 func TestDrawPaintsLayers(t *testing.T) {
-	img := New().Draw(solidSlide())
+	img := New().Draw(layeredSlide())
 	if got := img.RGBAAt(5, 5); got != (color.RGBA{0xF5, 0xF8, 0xF7, 255}) {
 		t.Errorf("background = %v", got)
 	}
@@ -38,7 +39,7 @@ func TestDrawPaintsLayers(t *testing.T) {
 }
 
 func TestEncodeFormatsAndDeterminism(t *testing.T) {
-	img := New().Draw(solidSlide())
+	img := New().Draw(layeredSlide())
 	a, err := Encode(img, JPEG)
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +89,7 @@ func TestTextContrastMeasuresWhatIsBehind(t *testing.T) {
 		return layout.Line{Text: text, Y: y, Ascent: 40, Descent: 10, Size: 48,
 			Runs: []layout.Run{{Color: c, X0: x0, X1: x1, Size: 48}}}
 	}
-	s := solidSlide() // light background, a black-to-white gradient band from y=1000
+	s := layeredSlide() // light background, a black-to-white gradient band from y=1000
 	s.Layers = append(s.Layers, deck.Layer{Kind: deck.TextLayer, Text: layout.Page{Lines: []layout.Line{
 		line("gelap di terang", color.RGBA{0x11, 0x2B, 0x28, 255}, 500, 100, 600),
 		line("putih di gradasi", color.RGBA{255, 255, 255, 255}, 1200, 600, 1075),
@@ -151,5 +152,58 @@ func TestDrawTemplateShapes(t *testing.T) {
 	}
 	if c := img.RGBAAt(550, 820); c == red {
 		t.Errorf("contain drew above the image's band")
+	}
+}
+
+// A photo with rounded corners is clipped by gg; the clip must end with
+// the photo, or every later layer is clipped too.
+func TestRoundedPhotoClipEndsWithIt(t *testing.T) {
+	red := color.RGBA{200, 0, 0, 255}
+	photo := image.NewRGBA(image.Rect(0, 0, 300, 300))
+	draw.Draw(photo, photo.Bounds(), image.NewUniform(red), image.Point{}, draw.Src)
+	blue := color.RGBA{0, 0, 200, 255}
+	s := deck.Slide{W: 1080, H: 1080, Background: deck.Solid(color.RGBA{255, 255, 255, 255}), Layers: []deck.Layer{
+		{Kind: deck.ImageLayer, X: 100, Y: 100, W: 300, H: 300, Radius: 40, Image: photo},
+		{Kind: deck.RectLayer, X: 600, Y: 600, W: 100, H: 100, Radius: 10, Paint: deck.Solid(blue)},
+	}}
+	img := New().Draw(s)
+	if c := img.RGBAAt(250, 250); c != red {
+		t.Errorf("photo = %v", c)
+	}
+	if c := img.RGBAAt(101, 101); c == red {
+		t.Errorf("the photo's corner is not rounded")
+	}
+	if c := img.RGBAAt(650, 650); c != blue {
+		t.Errorf("a shape after a rounded photo = %v, want %v", c, blue)
+	}
+}
+
+// Backdrops come from a cache after the first slide; a slide drawn from
+// it must equal one drawn afresh, and a different decoration must not
+// hit the same entry.
+func TestBackdropCacheDrawsTheSame(t *testing.T) {
+	slide := func(x float64) deck.Slide {
+		return deck.Slide{W: 540, H: 675, Background: deck.Paint{From: color.RGBA{10, 100, 90, 255}, To: color.RGBA{5, 50, 40, 255}, Gradient: true, Angle: 115},
+			Layers: []deck.Layer{
+				{Kind: deck.EllipseLayer, Role: deck.Decor, X: x, Y: -100, W: 300, H: 300, Paint: deck.Solid(color.RGBA{40, 30, 10, 46})},
+				{Kind: deck.RectLayer, X: 50, Y: 500, W: 100, H: 40, Paint: deck.Solid(color.RGBA{255, 255, 255, 255})},
+			}}
+	}
+	shared := NewShared()
+	a, b := shared.Renderer(), shared.Renderer()
+	first := a.Draw(slide(300))
+	if len(shared.backdrops) != 1 {
+		t.Fatalf("%d backdrops cached, want 1", len(shared.backdrops))
+	}
+	again := b.DrawTemp(slide(300))
+	if !bytes.Equal(first.Pix, again.Pix) {
+		t.Error("a slide drawn over a cached backdrop differs from the first")
+	}
+	other := b.DrawTemp(slide(100))
+	if c := other.RGBAAt(250, 20); c == first.RGBAAt(250, 20) {
+		t.Error("a moved decoration drew the cached backdrop")
+	}
+	if len(shared.backdrops) != 2 {
+		t.Errorf("%d backdrops cached, want 2", len(shared.backdrops))
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"image/png"
 	"strconv"
 
-	xdraw "golang.org/x/image/draw"
+	"github.com/fogleman/gg"
 
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
@@ -39,9 +39,11 @@ var (
 )
 
 // Sheet draws a post's slides as numbered thumbnails on one canvas, so a
-// whole carousel can be sent for approval as a single picture. eng lays
-// out the heading and the numbers.
-func (r *Renderer) Sheet(eng *layout.Engine, slides []image.Image, spec SheetSpec) *image.RGBA {
+// whole carousel can be sent for approval as a single picture. Each slide
+// is drawn straight at its thumbnail's size (shapes and type are vectors:
+// nothing is drawn large to be shrunk). eng lays out the heading and the
+// numbers.
+func (r *Renderer) Sheet(eng *layout.Engine, slides []deck.Slide, spec SheetSpec) *image.RGBA {
 	cols := spec.Columns
 	if cols <= 0 {
 		cols = 4
@@ -52,23 +54,29 @@ func (r *Renderer) Sheet(eng *layout.Engine, slides []image.Image, spec SheetSpe
 	tileH := tileW
 	if len(slides) > 0 {
 		// The carousel takes the first slide's shape; so does every cell.
-		b := slides[0].Bounds()
-		tileH = max(1, tileW*b.Dy()/max(b.Dx(), 1))
+		tileH = max(1, tileW*slides[0].H/max(slides[0].W, 1))
 	}
 	w := 2*sheetMargin + cols*tileW + (cols-1)*sheetGap
 	h := sheetMargin + sheetHeader + rows*tileH + max(rows-1, 0)*sheetGap + sheetMargin
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(dst, dst.Bounds(), image.NewUniform(sheetPaper), image.Point{}, draw.Src)
-	r.sheetHeading(dst, eng, spec)
-	for i, img := range slides {
+	f := newFrame(gg.NewContextForRGBA(dst), dst, 1, 0, 0)
+	f.ctx.SetColor(sheetPaper)
+	f.ctx.Clear()
+	r.sheetHeading(f, eng, spec)
+	var tile *canvas
+	for i, s := range slides {
 		x := sheetMargin + (i%cols)*(tileW+sheetGap)
 		y := sheetMargin + sheetHeader + (i/cols)*(tileH+sheetGap)
-		cell := image.Rect(x, y, x+tileW, y+tileH)
-		fillRect(dst, deck.Solid(sheetRule), float64(x-1), float64(y-1), float64(tileW+2), float64(tileH+2), 0)
-		xdraw.CatmullRom.Scale(dst, fitInside(cell, img.Bounds()), img, img.Bounds(), draw.Src, nil)
+		cell := fitInside(image.Rect(x, y, x+tileW, y+tileH), image.Rect(0, 0, s.W, s.H))
+		f.rect(deck.Solid(sheetRule), float64(x-1), float64(y-1), float64(tileW+2), float64(tileH+2), 0)
+		// Each slide is drawn on a canvas of its thumbnail's size, so
+		// shapes that run off the slide stay off the sheet.
+		tile = tile.reuse(cell.Dx(), cell.Dy())
+		r.paint(newFrame(tile.ctx, tile.img, float64(cell.Dx())/float64(max(s.W, 1)), 0, 0), s)
+		draw.Draw(dst, cell, tile.img, image.Point{}, draw.Src)
 		// The number sits on the tile's corner, in the slide's margin,
 		// where it hides no text.
-		r.sheetBadge(dst, eng, x-badgeSize/3, y-badgeSize/3, i+1)
+		r.sheetBadge(f, eng, x-badgeSize/3, y-badgeSize/3, i+1)
 	}
 	return dst
 }
@@ -85,8 +93,8 @@ func fitInside(cell, src image.Rectangle) image.Rectangle {
 	return image.Rect(x, y, x+w, y+h)
 }
 
-func (r *Renderer) sheetHeading(dst *image.RGBA, eng *layout.Engine, spec SheetSpec) {
-	width := float64(dst.Bounds().Dx() - 2*sheetMargin)
+func (r *Renderer) sheetHeading(f *frame, eng *layout.Engine, spec SheetSpec) {
+	width := float64(f.img.Rect.Dx() - 2*sheetMargin)
 	title := eng.Fit(layout.Spec{
 		Box:     layout.Box{X: sheetMargin, Y: sheetMargin, W: width, H: 60},
 		Blocks:  []layout.Block{{Spans: []layout.Span{{Text: spec.Title, Style: layout.Bold, Color: sheetInk}}, LineHeight: 1.2}},
@@ -101,14 +109,14 @@ func (r *Renderer) sheetHeading(dst *image.RGBA, eng *layout.Engine, spec SheetS
 	// the slides below carry the content.
 	for _, res := range []layout.Result{title, sub} {
 		if len(res.Pages) > 0 {
-			r.drawPage(dst, res.Pages[0])
+			r.drawPage(f, res.Pages[0])
 		}
 	}
 }
 
 // sheetBadge draws a slide's number in a dark disc at (x, y).
-func (r *Renderer) sheetBadge(dst *image.RGBA, eng *layout.Engine, x, y, n int) {
-	fillRect(dst, deck.Solid(badgeFill), float64(x), float64(y), badgeSize, badgeSize, badgeSize/2)
+func (r *Renderer) sheetBadge(f *frame, eng *layout.Engine, x, y, n int) {
+	f.ellipse(deck.Solid(badgeFill), float64(x), float64(y), badgeSize, badgeSize, 0)
 	num := eng.Fit(layout.Spec{
 		Box: layout.Box{X: float64(x), Y: float64(y), W: badgeSize, H: badgeSize},
 		Blocks: []layout.Block{{Spans: []layout.Span{{Text: strconv.Itoa(n), Style: layout.Bold, Color: color.RGBA{0xff, 0xff, 0xff, 0xff}}},
@@ -116,7 +124,7 @@ func (r *Renderer) sheetBadge(dst *image.RGBA, eng *layout.Engine, x, y, n int) 
 		MaxSize: 22, MinSize: 14, VAlign: layout.Middle,
 	})
 	if len(num.Pages) > 0 {
-		r.drawPage(dst, num.Pages[0])
+		r.drawPage(f, num.Pages[0])
 	}
 }
 

@@ -3,17 +3,15 @@ package render
 import (
 	"image"
 	"image/color"
-	"image/draw"
 	"testing"
 
+	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
-func solidImage(w, h int, c color.RGBA) *image.RGBA {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(img, img.Bounds(), image.NewUniform(c), image.Point{}, draw.Src)
-	return img
+func solidSlide(w, h int, c color.RGBA) deck.Slide {
+	return deck.Slide{W: w, H: h, Background: deck.Solid(c)}
 }
 
 func sheetEngine(t *testing.T) *layout.Engine {
@@ -27,9 +25,9 @@ func sheetEngine(t *testing.T) *layout.Engine {
 
 func TestSheetPlacesNumberedTiles(t *testing.T) {
 	colors := []color.RGBA{{0xc0, 0x20, 0x20, 0xff}, {0x20, 0xa0, 0x40, 0xff}, {0x20, 0x40, 0xc0, 0xff}, {0xe0, 0xb0, 0x20, 0xff}, {0x80, 0x20, 0xa0, 0xff}}
-	var slides []image.Image
+	var slides []deck.Slide
 	for _, c := range colors {
-		slides = append(slides, solidImage(1080, 1350, c))
+		slides = append(slides, solidSlide(1080, 1350, c))
 	}
 	img := New().Sheet(sheetEngine(t), slides, SheetSpec{Title: "Cara Memakai Masker 😷", Subtitle: "@pkpm.btn3 · 5 slides", TileW: 200, Columns: 3})
 	// Three columns, two rows of 200×250 tiles.
@@ -65,7 +63,7 @@ func TestSheetPlacesNumberedTiles(t *testing.T) {
 }
 
 func TestSheetOfOneSlideIsOneColumn(t *testing.T) {
-	img := New().Sheet(sheetEngine(t), []image.Image{solidImage(1080, 1080, color.RGBA{0, 0, 0, 255})}, SheetSpec{Title: "x", TileW: 300})
+	img := New().Sheet(sheetEngine(t), []deck.Slide{solidSlide(1080, 1080, color.RGBA{0, 0, 0, 255})}, SheetSpec{Title: "x", TileW: 300})
 	if got := img.Bounds().Dx(); got != 2*sheetMargin+300 {
 		t.Errorf("width %d, want %d", got, 2*sheetMargin+300)
 	}

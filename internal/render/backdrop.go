@@ -1,0 +1,93 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"sync"
+
+	"github.com/pkpm-btn3/pkpm/internal/deck"
+)
+
+// Shared is what the renderers of one build share: backdrops (a slide's
+// background and the template decorations under everything else), which
+// depend only on the template, the slide's kind and its size, drawn once
+// and copied under each slide's text. It is safe for concurrent use.
+type Shared struct {
+	mu        sync.Mutex
+	backdrops map[string]*image.RGBA
+	bytes     int
+}
+
+// NewShared returns an empty cache; make one per build.
+func NewShared() *Shared { return &Shared{backdrops: map[string]*image.RGBA{}} }
+
+// backdropBudget bounds the cache's memory: about five portrait canvases,
+// enough for the decorated kinds of a template or two. Past it, backdrops
+// are drawn each time.
+const backdropBudget = 32 << 20
+
+// backdrop paints the slide's background and its leading decorations,
+// from the cache when it has them, and returns how many layers it drew.
+func (r *Renderer) backdrop(f *frame, s deck.Slide) int {
+	n := 0
+	for n < len(s.Layers) && cacheable(s.Layers[n]) {
+		n++
+	}
+	if n == 0 && !s.Background.Gradient {
+		// A solid background alone is a plain fill, as quick as a copy.
+		f.background(s.Background, float64(s.W), float64(s.H))
+		return 0
+	}
+	key := backdropKey(f, s, n)
+	if img := r.shared.get(key); img != nil {
+		copy(f.img.Pix, img.Pix)
+		return n
+	}
+	f.background(s.Background, float64(s.W), float64(s.H))
+	for _, l := range s.Layers[:n] {
+		r.layer(f, l)
+	}
+	r.shared.put(key, f.img)
+	return n
+}
+
+// cacheable tells a layer that depends on the template alone: a
+// decoration drawn as a vector shape.
+func cacheable(l deck.Layer) bool {
+	if l.Role != deck.Decor {
+		return false
+	}
+	switch l.Kind {
+	case deck.RectLayer, deck.EllipseLayer, deck.RingLayer, deck.DotsLayer:
+		return true
+	}
+	return false
+}
+
+// backdropKey names everything that shapes a backdrop's pixels.
+func backdropKey(f *frame, s deck.Slide, n int) string {
+	b := fmt.Appendf(nil, "%v %v %v %v %v|%v", f.img.Rect, f.k, f.ox, f.oy, s.Background, s.W)
+	for _, l := range s.Layers[:n] {
+		b = fmt.Appendf(b, "|%d %v %v %v %v %v %v %v %v %v", l.Kind, l.X, l.Y, l.W, l.H, l.Radius, l.Thickness, l.Gap, l.Dot, l.Paint)
+	}
+	return string(b)
+}
+
+func (s *Shared) get(key string) *image.RGBA {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.backdrops[key]
+}
+
+// put keeps a copy of img under key while the budget allows.
+func (s *Shared) put(key string, img *image.RGBA) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.backdrops[key]; ok || s.bytes+len(img.Pix) > backdropBudget {
+		return
+	}
+	c := image.NewRGBA(img.Rect)
+	copy(c.Pix, img.Pix)
+	s.backdrops[key] = c
+	s.bytes += len(c.Pix)
+}

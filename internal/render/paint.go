@@ -1,0 +1,174 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"github.com/fogleman/gg"
+
+	"github.com/pkpm-btn3/pkpm/internal/deck"
+)
+
+// background paints the whole canvas. A solid colour goes through gg's
+// Clear; a gradient through fillGradient.
+func (f *frame) background(p deck.Paint, w, h float64) {
+	if p.Gradient {
+		f.rect(p, 0, 0, w, h, 0)
+		return
+	}
+	f.ctx.SetColor(p.From)
+	f.ctx.Clear()
+}
+
+// rect fills a rectangle in slide units, rounded when radius > 0, with a
+// solid or gradient paint.
+func (f *frame) rect(p deck.Paint, x, y, w, h, radius float64) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	switch {
+	case p.Gradient && radius > 0:
+		f.roundedGradient(p, x, y, w, h, radius)
+	case p.Gradient:
+		f.fillGradient(f.pixels(x, y, w, h), p, x, y, w, h)
+	case radius <= 0 && p.From.A == 255:
+		f.opaqueRect(p.From, x, y, w, h)
+	default:
+		f.ctx.SetColor(p.From)
+		f.ctx.DrawRoundedRectangle(x, y, w, h, min(radius, w/2, h/2))
+		f.ctx.Fill()
+	}
+}
+
+// pixels is the canvas's whole pixels under a box in slide units.
+func (f *frame) pixels(x, y, w, h float64) image.Rectangle {
+	x, y, w, h = f.px(x, y, w, h)
+	r := image.Rect(int(math.Round(x)), int(math.Round(y)), int(math.Round(x+w)), int(math.Round(y+h)))
+	return r.Intersect(f.img.Rect)
+}
+
+// opaqueRect is a fast path: gg's painter blends every pixel even when the
+// colour is opaque, 18 ms for a 1080×1350 canvas against 0.25 ms for a
+// plain copy of the colour (measured on the build machine).
+func (f *frame) opaqueRect(c color.RGBA, x, y, w, h float64) {
+	draw.Draw(f.img, f.pixels(x, y, w, h), image.NewUniform(c), image.Point{}, draw.Src)
+}
+
+// roundedGradient fills a rounded box with a gradient through gg: the
+// gradient is made for the box's pixels, then used as the fill pattern
+// of gg's rounded rectangle. Such boxes are small (panels, pills).
+func (f *frame) roundedGradient(p deck.Paint, x, y, w, h, radius float64) {
+	r := f.pixels(x, y, w, h)
+	if r.Empty() {
+		return
+	}
+	tile := &frame{img: image.NewRGBA(r), k: f.k, ox: f.ox, oy: f.oy}
+	tile.fillGradient(r, p, x, y, w, h)
+	f.ctx.SetFillStyle(gg.NewSurfacePattern(tile.img, gg.RepeatNone))
+	f.ctx.DrawRoundedRectangle(x, y, w, h, min(radius, w/2, h/2))
+	f.ctx.Fill()
+}
+
+// fillGradient paints a linear or radial gradient across the box
+// (x, y, w, h) in slide units onto the pixels r, blending over what is
+// there (paints may be translucent). It writes the context's pixels
+// directly: gg's own gradient goes through a pattern evaluated per pixel,
+// 183 ms for a 1080×1350 canvas; this loop over a table of 1024 colours
+// takes about 4 ms.
+func (f *frame) fillGradient(r image.Rectangle, p deck.Paint, x, y, w, h float64) {
+	if r.Empty() {
+		return
+	}
+	x, y, w, h = f.px(x, y, w, h)
+	lut := gradientTable(p)
+	opaque := p.From.A == 255 && p.To.A == 255
+	// The same geometry as deck.GradientAt, hoisted out of the loop.
+	a := p.Angle * math.Pi / 180
+	ux, uy := math.Cos(a), math.Sin(a)
+	span := math.Abs(w*ux) + math.Abs(h*uy)
+	cx, cy := x+w/2, y+h/2
+	rcx, rcy := x+p.CX*w, y+p.CY*h
+	rr := math.Max(p.R*math.Max(w, h), 1)
+	for py := r.Min.Y; py < r.Max.Y; py++ {
+		row := f.img.Pix[f.img.PixOffset(r.Min.X, py):]
+		fy := float64(py) + 0.5
+		for px := r.Min.X; px < r.Max.X; px++ {
+			fx := float64(px) + 0.5
+			var t float64
+			if p.Radial {
+				dx, dy := fx-rcx, fy-rcy
+				t = math.Sqrt(dx*dx+dy*dy) / rr
+			} else {
+				t = ((fx-cx)*ux+(fy-cy)*uy)/span + 0.5
+			}
+			t = math.Min(1, math.Max(0, t))
+			c := lut[int(t*gradientSteps+0.5)]
+			i := (px - r.Min.X) * 4
+			if opaque {
+				row[i], row[i+1], row[i+2], row[i+3] = c[0], c[1], c[2], 255
+				continue
+			}
+			blend(row[i:i+4], c)
+		}
+	}
+}
+
+const gradientSteps = 1024
+
+// gradientTable is a paint's premultiplied colours at 1025 even steps.
+func gradientTable(p deck.Paint) *[gradientSteps + 1][4]uint8 {
+	var lut [gradientSteps + 1][4]uint8
+	c0, c1 := p.From, p.To
+	for i := range lut {
+		t := float64(i) / gradientSteps
+		mix := func(a, b uint8) uint8 { return uint8(math.Round(float64(a) + (float64(b)-float64(a))*t)) }
+		lut[i] = [4]uint8{mix(c0.R, c1.R), mix(c0.G, c1.G), mix(c0.B, c1.B), mix(c0.A, c1.A)}
+	}
+	return &lut
+}
+
+// blend composites a premultiplied colour over a pixel.
+func blend(px []uint8, c [4]uint8) {
+	k := 255 - uint32(c[3])
+	for j := range 4 {
+		px[j] = uint8(uint32(c[j]) + (uint32(px[j])*k+127)/255)
+	}
+}
+
+// ellipse fills the ellipse inscribed in a box with gg; with thickness > 0
+// only a ring that wide along its edge (the inner ellipse cut out by the
+// even-odd rule).
+func (f *frame) ellipse(p deck.Paint, x, y, w, h, thickness float64) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	c := f.ctx
+	c.SetColor(p.From)
+	c.DrawEllipse(x+w/2, y+h/2, w/2, h/2)
+	if thickness > 0 && thickness < min(w, h)/2 {
+		c.NewSubPath()
+		c.DrawEllipse(x+w/2, y+h/2, w/2-thickness, h/2-thickness)
+		c.SetFillRuleEvenOdd()
+		defer c.SetFillRuleWinding()
+	}
+	c.Fill()
+}
+
+// dots fills a grid of dots over the layer's box: one gg path of circles,
+// filled once.
+func (f *frame) dots(l deck.Layer) {
+	if l.Dot <= 0 || l.Gap < l.Dot {
+		return
+	}
+	c := f.ctx
+	for y := l.Y + l.Gap/2; y <= l.Y+l.H; y += l.Gap {
+		for x := l.X + l.Gap/2; x <= l.X+l.W; x += l.Gap {
+			c.NewSubPath()
+			c.DrawCircle(x, y, l.Dot/2)
+		}
+	}
+	c.SetColor(l.Paint.From)
+	c.Fill()
+}
