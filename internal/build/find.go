@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/pkpm-btn3/pkpm/internal/content"
+	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
 
 // FindPosts lists the post files of a project, relative to root, sorted:
@@ -49,6 +52,9 @@ func ResolvePosts(root, cwd string, args []string) ([]string, error) {
 			out = append(out, f)
 			continue
 		}
+		if guess := suggestPost(root, all, a); guess != "" {
+			return nil, fmt.Errorf("no post %q; did you mean %s?", a, guess)
+		}
 		return nil, fmt.Errorf("no post %q; give a file under posts/ or a slug (see `ls posts`)", a)
 	}
 	return out, nil
@@ -84,4 +90,41 @@ func slugOfPath(f string) string {
 		return filepath.Base(filepath.Dir(f))
 	}
 	return strings.TrimSuffix(filepath.Base(f), ".md")
+}
+
+// suggestPost names the post arg most likely meant, by its slug, its file
+// name or its title (people type a title the way they remember it), or
+// returns "". It reads the posts' front matter only on this error path.
+func suggestPost(root string, all []string, arg string) string {
+	byName := map[string]string{} // candidate (slugified) → post file
+	var names []string
+	add := func(name, file string) {
+		if _, ok := byName[name]; !ok && name != "" {
+			byName[name] = file
+			names = append(names, name)
+		}
+	}
+	titles := map[string]string{}
+	for _, f := range all {
+		add(slugOfPath(f), f)
+		src, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			continue
+		}
+		if a, err := content.Parse(f, src, nil); err == nil {
+			add(a.Slug, f)
+			add(content.Slugify(a.Meta.Title), f)
+			titles[f] = a.Meta.Title
+		}
+	}
+	want := content.Slugify(strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg)))
+	best := diag.SuggestPhrase(want, names)
+	if best == "" {
+		return ""
+	}
+	f := byName[best]
+	if t := titles[f]; t != "" {
+		return fmt.Sprintf("%q (%s, %q)", slugOfPath(f), filepath.ToSlash(f), t)
+	}
+	return fmt.Sprintf("%q (%s)", slugOfPath(f), filepath.ToSlash(f))
 }

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -27,12 +26,12 @@ func Main(args []string, s *Streams) int {
 	g := &globals{streams: s}
 	root := newRoot(g)
 	root.SetArgs(args)
-	err := root.Execute()
+	c, err := root.ExecuteC()
 	if err == nil {
 		return ExitOK
 	}
-	if isArgsError(err) {
-		err = usageError("%v; see `pkpm --help`", err)
+	if u := argsError(c, err); u != nil {
+		err = u
 	}
 	var e *exitError
 	if !errors.As(err, &e) || e.err != nil {
@@ -64,31 +63,13 @@ Run it anywhere inside a project: it finds pkpm.yaml in the folder or above.`,
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "print only problems")
 	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "never colour the output (also set by NO_COLOR)")
 	g.addNowFlag(root)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError("%v; see `%s --help`", err, c.CommandPath())
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newBuildCmd(g, nil), newVersionCmd(g))
 	root.AddCommand(newCheckCmd(g), newExportCmd(g))
 	root.AddCommand(newPreviewCmd(g, nil))
 	root.AddCommand(newCalendarCmd(g, nil), newScheduleCmd(g, nil), newMarkCmd(g, nil), newReportCmd(g, nil))
 	root.AddCommand(newInitCmd(g, nil), newNewCmd(g, nil), newTemplatesCmd(g, nil, nil))
 	return root
-}
-
-// isArgsError recognises cobra's own errors for unknown commands and
-// wrong argument counts, which it returns as plain errors.
-func isArgsError(err error) bool {
-	var e *exitError
-	if errors.As(err, &e) {
-		return false
-	}
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "accepts ", "requires at least", "requires at most", "invalid argument"} {
-		if strings.HasPrefix(msg, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // project is an opened project: its folder and settings.

@@ -25,3 +25,17 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+func TestSuggestPhrase(t *testing.T) {
+	slugs := []string{"cara-memakai-masker", "cuci-tangan-6-langkah", "cuci-tangan-pakai-sabun-6-langkah", "gejala-covid-19"}
+	for _, c := range []struct{ word, want string }{
+		{"cuci-tangan-pakai-sabun-enam-langkah", "cuci-tangan-pakai-sabun-6-langkah"},
+		{"cara-memakai-maskr", "cara-memakai-masker"},
+		{"gejala", "gejala-covid-19"},
+		{"jadwal-posyandu-balita", ""},
+	} {
+		if got := SuggestPhrase(c.word, slugs); got != c.want {
+			t.Errorf("SuggestPhrase(%q) = %q, want %q", c.word, got, c.want)
+		}
+	}
+}
