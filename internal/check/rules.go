@@ -27,8 +27,8 @@ var (
 	ImageUpscaled    = Rule{ID: "image-upscaled", Severity: diag.Warning, Hint: "use a larger photo; stretched photos look blurry"}
 	SourcesMissing   = Rule{ID: "sources-missing", Severity: diag.Warning, Hint: "add sources: to the front matter; education posts should say where facts come from"}
 	ImageAlt         = Rule{ID: "image-alt", Severity: diag.Warning, Hint: "describe the image: ![what it shows](file.jpg)"}
-	Build            = Rule{ID: "build", Severity: diag.Error, Hint: "fix the post so it builds"}
-	BuildWarning     = Rule{ID: "build-warning", Severity: diag.Warning, Hint: "see the message"}
+	Build            = Rule{ID: "build", Severity: diag.Error} // the message says the fix
+	BuildWarning     = Rule{ID: "build-warning", Severity: diag.Warning}
 )
 
 // All lists every rule of this package, for documentation and tests.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -181,8 +180,8 @@ func paintFinding(s *Streams, f check.Finding) string {
 		}
 		line = s.paint(code, line)
 	}
-	if f.Hint == "" || strings.Contains(f.Message, f.Hint) {
-		return line // the message already says how to fix it
+	if hint := f.ExtraHint(); hint != "" {
+		return line + "\n    " + hint
 	}
-	return line + "\n    " + f.Hint
+	return line
 }

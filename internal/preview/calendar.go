@@ -122,7 +122,7 @@ func newCalendarView(s *site, month string) calendarView {
 	}
 	for _, f := range calendar.Check(c, posts, now) {
 		v.Findings = append(v.Findings, findingView{Error: f.Severity == diag.Error, Rule: f.Rule,
-			Where: strings.TrimSuffix(diag.Diagnostic{File: f.File, Line: f.Line}.String(), ": "), Message: f.Message, Hint: f.Hint})
+			Where: strings.TrimSuffix(diag.Diagnostic{File: f.File, Line: f.Line}.String(), ": "), Message: f.Message, Hint: f.ExtraHint()})
 	}
 	for _, p := range s.posts {
 		if p.article == nil {

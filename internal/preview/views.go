@@ -163,7 +163,7 @@ func newPostView(s *site, p *post) postView {
 	for _, f := range p.findings {
 		v.Findings = append(v.Findings, findingView{Error: f.Severity == diag.Error, Rule: f.Rule,
 			Where:   strings.TrimSuffix(diag.Diagnostic{File: f.File, Line: f.Line}.String(), ": "),
-			Message: f.Message, Hint: f.Hint, Slide: slideOf(f, p.slides)})
+			Message: f.Message, Hint: f.ExtraHint(), Slide: slideOf(f, p.slides)})
 	}
 	v.Errors, v.Warnings = check.Count(p.findings)
 	v.Crop = gridCrop(float64(v.W), float64(v.H))
