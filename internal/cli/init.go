@@ -99,6 +99,7 @@ func initRun(opts *InitOptions) error {
 		return &exitError{code: ExitFailure, err: fmt.Errorf("%s already %s in %s; init never overwrites files, so nothing was written — use an empty folder, or `pkpm init <new-folder>`",
 			strings.Join(exist, ", "), map[bool]string{true: "exists", false: "exist"}[len(exist) == 1], relTo(cwd, dir))}
 	}
+	outer := enclosingProject(dir)
 	var written []string
 	for _, f := range files {
 		if f.name == ".gitignore" && keepIgnore {
@@ -108,6 +109,9 @@ func initRun(opts *InitOptions) error {
 			return fmt.Errorf("writing %s: %w", f.name, err)
 		}
 		written = append(written, f.name)
+	}
+	if outer != "" {
+		warnNested(s, cwd, dir, outer)
 	}
 	if opts.g.quiet {
 		return nil
@@ -286,4 +290,32 @@ func jakarta() *time.Location {
 		return time.UTC
 	}
 	return loc
+}
+
+// enclosingProject is the folder of the nearest pkpm.yaml above dir, or ""
+// when dir is not inside a project.
+func enclosingProject(dir string) string {
+	parent := filepath.Dir(dir)
+	if parent == dir {
+		return ""
+	}
+	if root := findRoot(parent); fileExists(filepath.Join(root, config.FileName)) {
+		return root
+	}
+	return ""
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// warnNested says that a project was made inside another one, and which
+// pkpm.yaml commands use where: the nearest one upwards wins.
+func warnNested(s *Streams, cwd, dir, outer string) {
+	here := relTo(cwd, dir)
+	fmt.Fprintf(s.Err, "%s %s is inside another project, %s\n", s.paint("33", "warning:"), here, outer)
+	fmt.Fprintf(s.Err, "  commands run in %s or below use %s; elsewhere in %s they use %s\n",
+		here, filepath.Join(here, config.FileName), outer, filepath.Join(outer, config.FileName))
+	fmt.Fprintf(s.Err, "  to keep the projects apart, remove %s and run `pkpm init` outside %s\n", here, outer)
 }
