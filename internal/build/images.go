@@ -134,15 +134,36 @@ func loadImage(root, dir, src string) (image.Image, error) {
 func describe(err error) error {
 	var big *photo.TooLargeError
 	var dmg *photo.DamagedError
+	var other *photo.UnsupportedError
 	switch {
 	case errors.As(err, &big):
 		return fmt.Errorf("is %d×%d pixels, over the %d-megapixel limit; resize it to at most 4000 pixels on its long side", big.Width, big.Height, MaxPixels/1_000_000)
 	case errors.As(err, &dmg):
 		return fmt.Errorf("(%s) is damaged: %v", dmg.Format, dmg.Err)
+	case errors.As(err, &other):
+		return fmt.Errorf("%s", howToJPEG(other.Kind))
 	case errors.Is(err, photo.ErrFormat):
 		return fmt.Errorf("is not a JPEG, PNG or WebP image pkpm can read")
 	}
 	return err
+}
+
+// howToJPEG says what a file in a format pkpm does not read is, and how
+// to get a JPEG from it.
+func howToJPEG(kind string) string {
+	switch kind {
+	case "heic":
+		return "is a HEIC photo (the iPhone's own format), which pkpm cannot read; " +
+			"save it as JPEG: export this one as JPEG (e.g. email it to yourself, or open it on a computer and export as JPEG), " +
+			"and for new photos set the iPhone to Settings → Camera → Formats → Most Compatible"
+	case "avif":
+		return "is an AVIF image, which pkpm cannot read; open it and export or save it as JPEG"
+	case "svg":
+		return "is an SVG drawing, not a photo, which pkpm cannot read; export it as JPEG or PNG from the program that made it (e.g. Export → PNG)"
+	case "pdf":
+		return "is a PDF document, not a photo; export the page as JPEG or PNG, or take a screenshot of it"
+	}
+	return fmt.Sprintf("is a %s image, which pkpm cannot read; save it as JPEG or PNG", strings.ToUpper(kind))
 }
 
 // inside reports whether path is root or below it.

@@ -53,6 +53,9 @@ func (e *DamagedError) Error() string { return fmt.Sprintf("%s data is damaged: 
 func Decode(data []byte, maxSide int) (*image.RGBA, Info, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || format != "jpeg" && format != "png" && format != "webp" {
+		if kind := sniff(data); kind != "" {
+			return nil, Info{}, &UnsupportedError{Kind: kind}
+		}
 		return nil, Info{}, ErrFormat
 	}
 	info := Info{Format: format, Width: cfg.Width, Height: cfg.Height, Orientation: 1}
