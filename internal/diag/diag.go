@@ -26,23 +26,28 @@ type Diagnostic struct {
 	Line     int      `json:"line,omitempty"`
 	Severity Severity `json:"-"`
 	Message  string   `json:"message"`
+	// Err is the cause, when the problem came from another error (a YAML
+	// syntax error, a file that could not be read).
+	Err error `json:"-"`
 }
+
+// Pos is where the diagnostic is.
+func (d Diagnostic) Pos() Pos { return Pos{d.File, d.Line} }
 
 // String formats the diagnostic the way compilers do, so editors can jump
 // to it: "file:line: message".
 func (d Diagnostic) String() string {
-	switch {
-	case d.File == "":
+	if d.File == "" {
 		return d.Message
-	case d.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Message)
-	default:
-		return fmt.Sprintf("%s: %s", d.File, d.Message)
 	}
+	return d.Pos().String() + ": " + d.Message
 }
 
 // Error makes an error-severity diagnostic usable as an error value.
 func (d Diagnostic) Error() string { return d.String() }
+
+// Unwrap returns the cause, if any.
+func (d Diagnostic) Unwrap() error { return d.Err }
 
 // Errorf builds an error diagnostic.
 func Errorf(file string, line int, format string, args ...any) Diagnostic {
