@@ -2,7 +2,6 @@ package build
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -229,13 +228,7 @@ func (w *worker) post(file string) (res PostResult) {
 		if p := recover(); p != nil {
 			res.Err = diag.Errorf(file, 0, "internal error while building this post: %v; please report it with the post attached", p)
 		}
-		if res.Err != nil {
-			var d diag.Diagnostic
-			if !errors.As(res.Err, &d) {
-				d = diag.Errorf(file, 0, "%v", res.Err)
-			}
-			res.Diags = append(res.Diags, d)
-		}
+		res.Diags = append(res.Diags, diag.All(res.Err, file)...)
 	}()
 	a, slides, diags, err := w.compose(file)
 	res.Diags = diags

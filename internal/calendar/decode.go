@@ -1,7 +1,7 @@
 package calendar
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -10,51 +10,56 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/yamlfile"
 )
 
+var indonesianKey = map[string]string{
+	"zona": "timezone", "zona_waktu": "timezone", "tz": "timezone",
+	"mulai": "start", "awal": "start", "selesai": "end", "akhir": "end",
+	"jadwal": "slots", "slot": "slots", "libur": "blackout", "blackouts": "blackout", "holidays": "blackout",
+	"pilar": "pillars", "aturan": "rules",
+	"hari": "days", "day": "days", "jam": "time", "waktu": "time", "pukul": "time", "tanggal": "date",
+	"dari": "from", "sampai": "to", "hingga": "to", "alasan": "reason", "keterangan": "reason",
+}
+
+func keys(in string, list ...yamlfile.Key) *yamlfile.Keys {
+	return &yamlfile.Keys{In: in, List: list, Hints: indonesianKey}
+}
+
+func key(name string, kind yamlfile.Kind) yamlfile.Key { return yamlfile.Key{Name: name, Kind: kind} }
+
 var (
-	topKeys       = []string{"timezone", "start", "end", "slots", "blackout", "pillars", "rules"}
-	slotKeys      = []string{"days", "time", "date", "from", "to"}
-	blackoutKeys  = []string{"date", "from", "to", "reason"}
-	ruleKeys      = []string{"min_gap", "max_per_day", "max_days_without_post", "ready_lead"}
-	indonesianKey = map[string]string{
-		"zona": "timezone", "zona_waktu": "timezone", "tz": "timezone",
-		"mulai": "start", "awal": "start", "selesai": "end", "akhir": "end",
-		"jadwal": "slots", "slot": "slots", "libur": "blackout", "blackouts": "blackout", "holidays": "blackout",
-		"pilar": "pillars", "aturan": "rules",
-		"hari": "days", "day": "days", "jam": "time", "waktu": "time", "pukul": "time", "tanggal": "date",
-		"dari": "from", "sampai": "to", "hingga": "to", "alasan": "reason", "keterangan": "reason",
-	}
+	topKeys = keys("", key("timezone", yamlfile.Text), key("start", yamlfile.Text), key("end", yamlfile.Text),
+		key("slots", yamlfile.List), key("blackout", yamlfile.List), key("pillars", yamlfile.Section), key("rules", yamlfile.Section))
+	slotKeys = keys("a slot", key("days", yamlfile.List), key("time", yamlfile.Text),
+		key("date", yamlfile.Text), key("from", yamlfile.Text), key("to", yamlfile.Text))
+	blackoutKeys = keys("a blackout", yamlfile.TextKeys("date", "from", "to", "reason")...)
+	ruleKeys     = keys("rules", key("min_gap", yamlfile.Text), key("max_per_day", yamlfile.Number),
+		key("max_days_without_post", yamlfile.Number), key("ready_lead", yamlfile.Text))
 )
+
+// errReported stops reading a part of the file whose problems are
+// already recorded.
+var errReported = errors.New("reported")
 
 // Parse decodes calendar.yaml strictly. file is the path used in
 // messages; tz is the timezone when the file names none (the project's).
-// Every error is a diag.Diagnostic naming the file and the line.
+// Every mistake of the file is reported at once, as a diag.List naming
+// the file and each line.
 func Parse(file string, src []byte, tz string) (*Calendar, error) {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	// One '\n' per line ending, as editors count them: YAML takes a lone
-	// CR for a line break too, and lines must match.
-	src = bytes.ReplaceAll(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
-	if line, bad := invalidUTF8(src); bad {
-		return nil, diag.Errorf(file, line, "this is not text (invalid UTF-8); save %s as UTF-8 text", FileName)
-	}
-	root, err := config.ParseYAML(src)
+	doc, err := yamlfile.Read(file, FileName, src)
 	if err != nil {
-		return nil, config.SyntaxError(file, src, 0, FileName, err)
+		return nil, err
 	}
 	c := &Calendar{File: file, Timezone: tz, Rules: Rules{ReadyLead: DefaultReadyLead}, Lines: map[string]int{}}
-	d := &decoder{file: file, c: c}
+	d := &decoder{file: file, c: c, doc: doc}
 	var fields map[string]field
-	if len(root.Content) > 0 && !isNull(root.Content[0]) {
-		top := root.Content[0]
+	if top := doc.Top; top != nil {
 		if top.Kind != yaml.MappingNode {
 			return nil, d.errorf(top, "%s must be \"key: value\" lines, like %q", FileName, "start: 2020-08-01")
 		}
-		if fields, err = d.fields(top, topKeys, ""); err != nil {
-			return nil, err
-		}
+		fields, _ = d.fields(top, topKeys)
 	}
 	for _, step := range []struct {
 		key string
@@ -65,15 +70,14 @@ func Parse(file string, src []byte, tz string) (*Calendar, error) {
 	} {
 		if f, ok := fields[step.key]; ok {
 			c.Lines[step.key] = f.k.Line
-			if err := step.fn(f.k, f.v); err != nil {
-				return nil, err
-			}
+			d.add(f.k, step.fn(f.k, f.v))
 		}
 	}
 	if c.Location == nil {
-		if err := d.setZone(c.Timezone, nil); err != nil {
-			return nil, err
-		}
+		d.add(nil, d.setZone(c.Timezone, nil))
+	}
+	if err := doc.Err(); err != nil {
+		return nil, err
 	}
 	return c, nil
 }
@@ -81,6 +85,7 @@ func Parse(file string, src []byte, tz string) (*Calendar, error) {
 type decoder struct {
 	file string
 	c    *Calendar
+	doc  *yamlfile.Doc
 }
 
 // field is a key and its value.
@@ -90,60 +95,32 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) error {
 	return diag.Errorf(d.file, n.Line, format, args...)
 }
 
-// fields reads a mapping whose keys must be among known: unknown and
-// repeated keys are errors that suggest the key meant.
-func (d *decoder) fields(n *yaml.Node, known []string, what string) (map[string]field, error) {
+// add records a problem; reading goes on with the next part.
+func (d *decoder) add(n *yaml.Node, err error) {
+	if err != nil && !errors.Is(err, errReported) {
+		d.doc.Add(n, err)
+	}
+}
+
+// fields reads a mapping whose keys must be among known. Unknown and
+// repeated keys are recorded, with the key meant; the error then says
+// so, and the mapping's reader stops rather than add "no time" to
+// unknown key "jam".
+func (d *decoder) fields(n *yaml.Node, known *yamlfile.Keys) (map[string]field, error) {
+	before := d.doc.Count()
 	out := map[string]field{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], resolve(n.Content[i+1])
-		if k.Kind != yaml.ScalarNode {
-			return nil, d.errorf(k, "keys must be plain words, like %q", known[0])
-		}
-		if prev, dup := out[k.Value]; dup {
-			return nil, d.errorf(k, "key %q is set twice (first on line %d); keep only one", k.Value, prev.k.Line)
-		}
-		if !contains(known, k.Value) {
-			return nil, d.unknownKey(k, known, what)
-		}
-		out[k.Value] = field{k, v}
+	for _, f := range d.doc.Map(n, known) {
+		out[f.Key] = field{f.K, f.V}
+	}
+	if d.doc.Count() > before {
+		return out, errReported
 	}
 	return out, nil
 }
 
-func (d *decoder) unknownKey(k *yaml.Node, known []string, what string) error {
-	in := ""
-	if what != "" {
-		in = " in " + what
-	}
-	s := indonesianKey[strings.ToLower(k.Value)]
-	if !contains(known, s) {
-		s = suggestFold(k.Value, known)
-	}
-	if s != "" {
-		return d.errorf(k, "unknown key %q%s — did you mean %q?", k.Value, in, s)
-	}
-	return d.errorf(k, "unknown key %q%s; the keys are %s", k.Value, in, strings.Join(known, ", "))
-}
+func resolve(n *yaml.Node) *yaml.Node { return yamlfile.Resolve(n) }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// resolve follows one alias; not recursing keeps self-referencing
-// anchors from looping.
-func resolve(n *yaml.Node) *yaml.Node {
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		return n.Alias
-	}
-	return n
-}
-
-func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+func isNull(n *yaml.Node) bool { return yamlfile.IsNull(n) }
 
 // scalar is the text of a scalar value, or an error naming the key.
 func (d *decoder) scalar(k, v *yaml.Node, example string) (string, error) {
@@ -204,17 +181,7 @@ func zoneSuggestion(name string) string {
 // suggestFold is diag.Suggest ignoring case, returning the candidate as
 // it is written.
 func suggestFold(word string, candidates []string) string {
-	lower := make([]string, len(candidates))
-	for i, c := range candidates {
-		lower[i] = strings.ToLower(c)
-	}
-	s := diag.Suggest(strings.ToLower(word), lower)
-	for i, l := range lower {
-		if s != "" && l == s {
-			return candidates[i]
-		}
-	}
-	return ""
+	return yamlfile.SuggestFold(word, candidates)
 }
 
 func (d *decoder) day(k, v *yaml.Node, example string) (Day, error) {
@@ -290,12 +257,9 @@ func (d *decoder) rules(k, v *yaml.Node) error {
 	if v.Kind != yaml.MappingNode {
 		return d.errorf(k, "%q must be \"key: value\" lines below it, like %q", "rules", "max_per_day: 1")
 	}
-	fs, err := d.fields(v, ruleKeys, "rules")
-	if err != nil {
-		return err
-	}
+	fs, err := d.fields(v, ruleKeys)
 	r := &d.c.Rules
-	for _, key := range ruleKeys {
+	for _, key := range ruleKeys.Names() {
 		f, ok := fs[key]
 		if !ok {
 			continue
@@ -311,9 +275,7 @@ func (d *decoder) rules(k, v *yaml.Node) error {
 		case "max_days_without_post":
 			r.MaxDaysWithout, err = d.count(f.k, f.v, "4")
 		}
-		if err != nil {
-			return err
-		}
+		d.add(f.k, err)
 	}
 	return nil
 }
@@ -349,30 +311,34 @@ func (d *decoder) pillars(k, v *yaml.Node) error {
 	if v.Kind != yaml.MappingNode {
 		return d.errorf(k, "%q must be one \"name: share\" line per pillar below it, like %q", "pillars", "edukasi: 50%")
 	}
-	total := 0.0
+	total, before := 0.0, d.doc.Count()
 	seen := map[string]int{}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		pk, pv := v.Content[i], resolve(v.Content[i+1])
 		name := strings.TrimSpace(pk.Value)
 		if pk.Kind != yaml.ScalarNode || name == "" {
-			return d.errorf(pk, "a pillar is named by one word, like %q", "edukasi")
+			d.add(pk, d.errorf(pk, "a pillar is named by one word, like %q", "edukasi"))
+			continue
 		}
 		if first, dup := seen[strings.ToLower(name)]; dup {
-			return d.errorf(pk, "pillar %q is listed twice (first on line %d); keep only one", name, first)
+			d.add(pk, d.errorf(pk, "pillar %q is listed twice (first on line %d); keep only one", name, first))
+			continue
 		}
 		seen[strings.ToLower(name)] = pk.Line
 		s, err := d.scalar(pk, pv, "50%")
 		if err != nil {
-			return err
+			d.add(pk, err)
+			continue
 		}
 		p, ok := parsePercent(s)
 		if !ok {
-			return d.errorf(pv, "the share of pillar %q, %q, is not a percentage from 0 to 100; write it like %q", name, s, name+": 50%")
+			d.add(pv, d.errorf(pv, "the share of pillar %q, %q, is not a percentage from 0 to 100; write it like %q", name, s, name+": 50%"))
+			continue
 		}
 		d.c.Pillars = append(d.c.Pillars, Pillar{Name: name, Percent: p, Line: pk.Line})
 		total += p
 	}
-	if len(d.c.Pillars) > 0 && math.Abs(total-100) > 0.5 {
+	if len(d.c.Pillars) > 0 && d.doc.Count() == before && math.Abs(total-100) > 0.5 {
 		return d.errorf(k, "the pillar shares add up to %s%%, not 100%%; adjust them so they do", trimFloat(total))
 	}
 	return nil
@@ -380,12 +346,4 @@ func (d *decoder) pillars(k, v *yaml.Node) error {
 
 func trimFloat(f float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f), "0"), ".")
-}
-
-// invalidUTF8 finds the line of the first byte that is not UTF-8.
-func invalidUTF8(b []byte) (int, bool) {
-	if i := firstInvalid(b); i >= 0 {
-		return bytes.Count(b[:i], []byte("\n")) + 1, true
-	}
-	return 0, false
 }

@@ -20,7 +20,8 @@ func (d *decoder) slots(k, v *yaml.Node) error {
 	for _, n := range items {
 		s, err := d.slot(n)
 		if err != nil {
-			return err
+			d.add(n, err)
+			continue
 		}
 		d.c.Slots = append(d.c.Slots, s)
 	}
@@ -31,7 +32,7 @@ func (d *decoder) slot(n *yaml.Node) (Slot, error) {
 	if n.Kind != yaml.MappingNode {
 		return Slot{}, d.errorf(n, "each slot needs days and a time, like\n  %s", slotExample)
 	}
-	fs, err := d.fields(n, slotKeys, "a slot")
+	fs, err := d.fields(n, slotKeys)
 	if err != nil {
 		return Slot{}, err
 	}
@@ -160,17 +161,25 @@ func (d *decoder) blackouts(k, v *yaml.Node) error {
 	}
 	for _, n := range items {
 		b, err := d.blackout(n)
-		if err != nil {
-			return err
+		if err == nil {
+			err = d.overlap(n, b)
 		}
-		for _, prev := range d.c.Blackouts {
-			if !b.From.After(prev.To) && !prev.From.After(b.To) {
-				return d.errorf(n, "blackout %s overlaps the one on line %d (%s); merge them into one entry", span(b), prev.Line, span(prev))
-			}
+		if err != nil {
+			d.add(n, err)
+			continue
 		}
 		d.c.Blackouts = append(d.c.Blackouts, b)
 	}
 	sort.SliceStable(d.c.Blackouts, func(i, j int) bool { return d.c.Blackouts[i].From.Before(d.c.Blackouts[j].From) })
+	return nil
+}
+
+func (d *decoder) overlap(n *yaml.Node, b Blackout) error {
+	for _, prev := range d.c.Blackouts {
+		if !b.From.After(prev.To) && !prev.From.After(b.To) {
+			return d.errorf(n, "blackout %s overlaps the one on line %d (%s); merge them into one entry", span(b), prev.Line, span(prev))
+		}
+	}
 	return nil
 }
 
@@ -193,7 +202,7 @@ func (d *decoder) blackout(n *yaml.Node) (Blackout, error) {
 	if n.Kind != yaml.MappingNode {
 		return b, d.errorf(n, "each blackout is a date and a reason, like\n  %s", blackoutExample)
 	}
-	fs, err := d.fields(n, blackoutKeys, "a blackout")
+	fs, err := d.fields(n, blackoutKeys)
 	if err != nil {
 		return b, err
 	}

@@ -167,7 +167,7 @@ func TestParseErrors(t *testing.T) {
 		{"not YAML: colon in value", "blackout:\n  - date: 2020-08-17\n    reason: HUT RI: libur\n", 3, `put the value in quotes when it contains ": "`},
 		{"not key: value", "just some words\n", 1, `calendar.yaml must be "key: value" lines`},
 		{"a list at the top", "- senin\n- rabu\n", 1, `must be "key: value" lines`},
-		{"binary", "start: 2020-08-01\n\xff\xfe\n", 2, "this is not text (invalid UTF-8)"},
+		{"binary", "start: 2020-08-01\n\xff\xfe\n", 2, "invalid UTF-8 (byte 0xff); save the file as UTF-8"},
 		{"unknown key", "start: 2020-08-01\nslot:\n  - {days: [senin], time: \"19:00\"}\n", 2, `unknown key "slot" — did you mean "slots"?`},
 		{"Indonesian key", "libur:\n  - 2020-08-17\n", 1, `unknown key "libur" — did you mean "blackout"?`},
 		{"unknown key in a slot", "slots:\n  - {hari: [senin], time: \"19:00\"}\n", 2, `unknown key "hari" in a slot — did you mean "days"?`},
@@ -214,5 +214,25 @@ func TestValues(t *testing.T) {
 		if got, ok := parseDuration(formatDuration(d)); !ok || got != d {
 			t.Errorf("formatDuration(%v) = %q reads back as %v", d, formatDuration(d), got)
 		}
+	}
+}
+
+// Every mistake of calendar.yaml comes in one run, each on its line.
+func TestParseReportsEveryError(t *testing.T) {
+	src := "start: 2020-08-01\nslots:\n  - {hari: [senin], time: \"19:00\"}\n  - {days: [rabu], time: \"25:00\"}\nblackout:\n  - date: 2020-08-17\n    reason: #HUT RI\nrules:\n  max_per_day: two\n  min_gapp: 12h\n"
+	_, err := Parse("calendar.yaml", []byte(src), "Asia/Jakarta")
+	var got []string
+	for _, d := range diag.All(err, "") {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`calendar.yaml:3: unknown key "hari" in a slot — did you mean "days"?`,
+		`calendar.yaml:4: time "25:00" is not a time of day (hours go from 00 to 23); write it as HH:MM, like "19:00"`,
+		`calendar.yaml:7: reason: "#HUT RI" is read as a YAML comment; write reason: "#HUT RI"`,
+		`calendar.yaml:9: max_per_day "two" is not a whole number of 1 or more; write it like "max_per_day: 1"`,
+		`calendar.yaml:10: unknown key "min_gapp" in rules — did you mean "min_gap"?`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -51,11 +51,7 @@ func (g *globals) openPlan() (*plan, error) {
 		}
 		a, err := content.Parse(f, src, cal.Location)
 		if err != nil {
-			var d diag.Diagnostic
-			if !errors.As(err, &d) {
-				d = diag.Errorf(f, 0, "%v", err)
-			}
-			pl.broken = append(pl.broken, d)
+			pl.broken = append(pl.broken, diag.All(err, f)...)
 			continue
 		}
 		post := calendar.PostOf(a)

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pkpm-btn3/pkpm/internal/config"
+	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
 
 // globals are the flags every command takes.
@@ -35,9 +36,22 @@ func Main(args []string, s *Streams) int {
 	}
 	var e *exitError
 	if !errors.As(err, &e) || e.err != nil {
-		fmt.Fprintln(s.Err, "pkpm: "+err.Error())
+		printError(s, err)
 	}
 	return exitCode(err)
+}
+
+// printError prints an error once, each diagnostic of a list on its own
+// line.
+func printError(s *Streams, err error) {
+	var l diag.List
+	if errors.As(err, &l) {
+		for _, d := range l {
+			fmt.Fprintln(s.Err, "pkpm: "+d.String())
+		}
+		return
+	}
+	fmt.Fprintln(s.Err, "pkpm: "+err.Error())
 }
 
 func newRoot(g *globals) *cobra.Command {

@@ -4,19 +4,15 @@
 package config
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"regexp"
-	"strconv"
+	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // Asia/Jakarta must resolve on machines without zoneinfo
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/yamlfile"
 )
 
 // FileName is the project file looked for upwards from the working folder.
@@ -107,126 +103,66 @@ func (p *Project) fill() {
 	}
 }
 
-var (
-	lineRE    = regexp.MustCompile(`line (\d+): (.*)`)
-	unknownRE = regexp.MustCompile(`field (\S+) not found in type`)
-)
+// Sizes are the canvas sizes a post or the project may choose.
+var Sizes = []string{"portrait", "square", "landscape"}
 
-// Parse decodes pkpm.yaml strictly: unknown keys and wrong types are
-// errors naming the line.
+// Parse decodes pkpm.yaml strictly: unknown keys and wrong values are
+// errors naming the line, every one of the file at once (a diag.List).
 func Parse(file string, src []byte) (Project, error) {
 	var p Project
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	dec.KnownFields(true)
-	if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
-		return p, YAMLError(file, err)
-	}
-	p.fill()
-	var root yaml.Node
-	_ = yaml.Unmarshal(src, &root) // decoded above; this only finds lines
-	loc, err := time.LoadLocation(p.Timezone)
+	doc, err := yamlfile.Read(file, FileName, src)
 	if err != nil {
-		return p, diag.Errorf(file, KeyLine(&root, "timezone"), "unknown timezone %q; use an IANA name such as \"Asia/Jakarta\"", p.Timezone)
-	}
-	p.Location = loc
-	switch p.Defaults.Size {
-	case "portrait", "square", "landscape":
-	default:
-		return p, diag.Errorf(file, KeyLine(&root, "defaults", "size"), "defaults.size %q is not one of portrait, square, landscape", p.Defaults.Size)
-	}
-	if err := p.Brand.check(file, &root); err != nil {
 		return p, err
 	}
-	return p, nil
+	if doc.Top != nil {
+		doc.Decode(doc.Top, &p, "")
+	}
+	p.fill()
+	if loc, err := time.LoadLocation(p.Timezone); err != nil || p.Timezone == "Local" {
+		k, _ := doc.Lookup("timezone")
+		doc.Errorf(k, "unknown timezone %q; use an IANA name such as \"Asia/Jakarta\"", p.Timezone)
+	} else {
+		p.Location = loc
+	}
+	if !slices.Contains(Sizes, p.Defaults.Size) {
+		k, _ := doc.Lookup("defaults", "size")
+		msg := fmt.Sprintf("defaults.size %q is not one of %s", p.Defaults.Size, strings.Join(Sizes, ", "))
+		if s := diag.Suggest(p.Defaults.Size, Sizes); s != "" {
+			msg += fmt.Sprintf(" — did you mean %q?", s)
+		}
+		doc.Errorf(k, "%s", msg)
+	}
+	p.Brand.check(doc)
+	if p.Location == nil {
+		p.Location = time.UTC // keeps callers that go on despite the error safe
+	}
+	return p, doc.Err()
 }
 
 var hexColor = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 
 // check validates the brand kit's values; whether the logo file exists
 // and decodes is checked when it is read.
-func (b *Brand) check(file string, root *yaml.Node) error {
+func (b *Brand) check(doc *yamlfile.Doc) {
 	for _, c := range []struct{ key, value string }{{"primary", b.Primary}, {"accent", b.Accent}} {
-		if line := KeyLine(root, "brand", c.key); c.value == "" && line > 0 {
-			return diag.Errorf(file, line, "brand.%s is empty; write the colour in quotes, like \"#0A645B\" (YAML reads # as a comment)", c.key)
+		k, _ := doc.Lookup("brand", c.key)
+		if k != nil && c.value == "" && k.LineComment == "" {
+			doc.Errorf(k, "brand.%s is empty; write the colour in quotes, like \"#0A645B\"", c.key)
 		}
 		if c.value != "" && !hexColor.MatchString(c.value) {
-			return diag.Errorf(file, KeyLine(root, "brand", c.key), "brand.%s %q must be a colour written #RRGGBB, like \"#0A645B\" (quoted: YAML reads # as a comment)", c.key, c.value)
+			doc.Errorf(k, "brand.%s %q must be a colour written #RRGGBB, like \"#0A645B\" (quoted: YAML reads # as a comment)", c.key, c.value)
 		}
 	}
-	if b.Logo != "" {
-		b.LogoLine = KeyLine(root, "brand", "logo")
-		l := strings.ToLower(b.Logo)
-		switch {
-		case strings.Contains(b.Logo, "://"):
-			return diag.Errorf(file, b.LogoLine, "brand.logo %q is on the web; save the file in the project, like assets/logo.png", b.Logo)
-		case strings.HasSuffix(l, ".svg"):
-			return diag.Errorf(file, b.LogoLine, "brand.logo %q is an SVG; pkpm reads PNG and JPEG logos — export it as a PNG of at least 512 pixels", b.Logo)
-		}
+	if b.Logo == "" {
+		return
 	}
-	return nil
-}
-
-// KeyLine finds the line of a key path in a decoded YAML document, or 0
-// when the path is not there.
-func KeyLine(n *yaml.Node, path ...string) int {
-	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		n = n.Content[0]
+	k, _ := doc.Lookup("brand", "logo")
+	b.LogoLine = doc.Line(k)
+	l := strings.ToLower(b.Logo)
+	switch {
+	case strings.Contains(b.Logo, "://"):
+		doc.Errorf(k, "brand.logo %q is on the web; save the file in the project, like assets/logo.png", b.Logo)
+	case strings.HasSuffix(l, ".svg"):
+		doc.Errorf(k, "brand.logo %q is an SVG; pkpm reads PNG and JPEG logos — export it as a PNG of at least 512 pixels", b.Logo)
 	}
-	line := 0
-	for _, key := range path {
-		if n.Kind != yaml.MappingNode {
-			return 0
-		}
-		found := false
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == key {
-				line, n, found = n.Content[i].Line, n.Content[i+1], true
-				break
-			}
-		}
-		if !found {
-			return 0
-		}
-	}
-	return line
-}
-
-// ParseYAML parses YAML into a node tree, turning a panic inside the YAML
-// library into an error: no input may crash pkpm.
-func ParseYAML(src []byte) (root yaml.Node, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("yaml: %v", r)
-		}
-	}()
-	err = yaml.Unmarshal(src, &root)
-	return root, err
-}
-
-// knownKeys are the keys pkpm.yaml and templates may use at any level,
-// for did-you-mean suggestions.
-var knownKeys = []string{"handle", "name", "timezone", "defaults", "template", "size", "closing", "title", "text", "instagram", "max_hashtags",
-	"brand", "logo", "primary", "accent",
-	"description", "palette", "type", "margins", "slides", "background", "color", "gradient", "angle",
-	"max", "min", "line_height", "tracking", "top", "right", "bottom", "left"}
-
-// YAMLError turns yaml.v3's messages into "file:line: what; how to fix".
-func YAMLError(file string, err error) error {
-	m := lineRE.FindStringSubmatch(err.Error())
-	if m == nil {
-		return diag.Errorf(file, 0, "not valid YAML: %v", err)
-	}
-	line, _ := strconv.Atoi(m[1])
-	msg := m[2]
-	if f := unknownRE.FindStringSubmatch(msg); f != nil {
-		msg = fmt.Sprintf("unknown key %q", f[1])
-		if s := diag.Suggest(f[1], knownKeys); s != "" {
-			msg += fmt.Sprintf(" — did you mean %q?", s)
-		} else {
-			msg += "; the README lists the keys"
-		}
-	} else if strings.Contains(msg, "cannot unmarshal") {
-		msg = "wrong type: " + msg
-	}
-	return diag.Errorf(file, line, "%s", msg)
 }

@@ -10,8 +10,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/pkpm-btn3/pkpm/internal/config"
 	"gopkg.in/yaml.v3"
+
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/yamlfile"
 )
 
 // SetKeys sets front-matter keys of a post file and returns the new file.
@@ -97,14 +99,18 @@ func readFrontMatter(text []byte) (frontMatter, error) {
 		return frontMatter{}, err
 	}
 	fm := frontMatter{open: s.open, close: s.close, yaml: s.yaml}
-	root, err := config.ParseYAML(s.yaml)
+	doc, err := yamlfile.ReadAt("", "front matter", s.yaml, 0)
 	if err != nil {
-		return fm, fmt.Errorf("the front matter is not valid YAML: %v", err)
+		var d diag.Diagnostic
+		if errors.As(err, &d) {
+			err = errors.New(d.Message)
+		}
+		return fm, err
 	}
-	if len(root.Content) == 0 {
+	if doc.Top == nil {
 		return fm, nil
 	}
-	m := root.Content[0]
+	m := doc.Top
 	if m.Kind != yaml.MappingNode {
 		return fm, errors.New("the front matter is not a list of \"key: value\" lines")
 	}

@@ -1,13 +1,12 @@
 package content
 
 import (
-	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/yamlfile"
 )
 
 // frontMatterKeys are the keys a post may set, in the order the error
@@ -17,77 +16,93 @@ var frontMatterKeys = []string{
 	"hashtags", "caption", "sources", "slug", "cover", "cover_alt",
 }
 
+// postKeys is what the reader checks a post's keys against.
+var postKeys = func() *yamlfile.Keys {
+	ks := &yamlfile.Keys{List: yamlfile.TextKeys(frontMatterKeys...), Hints: keyHints}
+	for i, k := range ks.List {
+		if k.Name == "hashtags" || k.Name == "sources" {
+			ks.List[i].Kind = yamlfile.List
+		}
+	}
+	return ks
+}()
+
 var (
 	statusValues = []string{"draft", "ready", "published"}
 	sizeValues   = []string{"portrait", "square", "landscape"}
 )
 
-// metaDecoder walks the YAML node tree rather than unmarshalling into a
-// struct, so that every problem can name the line it is on.
+// metaDecoder reads the values of the front matter's keys, each with its
+// line.
 type metaDecoder struct {
-	file   string
-	offset int // file line = YAML line + offset
-	loc    *time.Location
-	meta   Meta
+	file string
+	doc  *yamlfile.Doc
+	loc  *time.Location
+	meta Meta
 }
 
-// decodeFrontMatter decodes the YAML between the delimiters of s.
+// decodeFrontMatter decodes the YAML between the delimiters of s. Every
+// mistake is reported, as a diag.List.
 func decodeFrontMatter(file string, s split, loc *time.Location) (Meta, error) {
-	root, err := config.ParseYAML(s.yaml)
+	doc, err := yamlfile.ReadAt(file, "front matter", s.yaml, s.open)
 	if err != nil {
-		return Meta{}, config.SyntaxError(file, s.yaml, s.open, "front matter", err)
+		return Meta{}, unclosed(file, s, err)
 	}
-	d := &metaDecoder{file: file, offset: s.open, loc: loc}
-	if len(root.Content) > 0 {
-		if err := d.mapping(root.Content[0]); err != nil {
-			return Meta{}, err
-		}
+	d := &metaDecoder{file: file, doc: doc, loc: loc}
+	if doc.Top != nil {
+		d.mapping(doc.Top)
 	}
-	if d.meta.Title == "" {
-		return Meta{}, diag.Errorf(file, s.open,
-			"the front matter has no %q; add a line like %q", "title", "title: Cara Memakai Masker")
+	if d.meta.Title == "" && !d.meta.hasKey("title") && !meantTitle(doc.Top) {
+		doc.Add(nil, diag.Errorf(file, s.open,
+			"the front matter has no %q; add a line like %q", "title", "title: Cara Memakai Masker"))
 	}
 	if d.meta.Status == "" {
 		d.meta.Status = "draft"
 	}
+	if err := doc.Err(); err != nil {
+		return d.meta, unclosed(file, s, err)
+	}
 	return d.meta, nil
 }
 
-func (d *metaDecoder) line(n *yaml.Node) int { return n.Line + d.offset }
+// meantTitle says whether the front matter is not key: value lines, or
+// has a key that was meant as the title ("Title", "judul"): the error
+// about that key says it already.
+func meantTitle(top *yaml.Node) bool {
+	if top == nil {
+		return false
+	}
+	if top.Kind != yaml.MappingNode {
+		return true
+	}
+	for i := 0; i < len(top.Content); i += 2 {
+		if postKeys.Suggest(top.Content[i].Value) == "title" {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Meta) hasKey(k string) bool { _, ok := m.Lines[k]; return ok }
+
+func (d *metaDecoder) line(n *yaml.Node) int { return d.doc.Line(n) }
 
 func (d *metaDecoder) errorf(n *yaml.Node, format string, args ...any) error {
 	return diag.Errorf(d.file, d.line(n), format, args...)
 }
 
-func (d *metaDecoder) mapping(n *yaml.Node) error {
+func (d *metaDecoder) mapping(n *yaml.Node) {
 	if n.Kind != yaml.MappingNode {
-		return d.errorf(n, "the front matter must be %q lines, like %q", "key: value", "title: Cara Memakai Masker")
+		d.doc.Add(n, d.errorf(n, "the front matter must be %q lines, like %q", "key: value", "title: Cara Memakai Masker"))
+		return
 	}
-	seen := map[string]int{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], resolveAlias(n.Content[i+1])
-		if k.Kind != yaml.ScalarNode {
-			return d.errorf(k, "front matter keys must be plain words, like %q", "title")
-		}
-		if first, dup := seen[k.Value]; dup {
-			return d.errorf(k, "key %q is set twice (first on line %d); keep only one", k.Value, first)
-		}
-		seen[k.Value] = d.line(k)
-		if err := d.field(k, v); err != nil {
-			return err
-		}
+	for _, f := range d.doc.Map(n, postKeys) {
+		d.doc.Add(f.K, d.field(f.K, f.V))
 	}
-	return nil
 }
 
-// resolveAlias follows one alias, which is all front matter ever needs;
-// not recursing keeps self-referencing anchors from looping.
-func resolveAlias(n *yaml.Node) *yaml.Node {
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		return n.Alias
-	}
-	return n
-}
+// resolveAlias follows one alias, which is all front matter ever needs.
+func resolveAlias(n *yaml.Node) *yaml.Node { return yamlfile.Resolve(n) }
 
 func (d *metaDecoder) field(k, v *yaml.Node) error {
 	var err error
@@ -129,15 +144,6 @@ func (d *metaDecoder) field(k, v *yaml.Node) error {
 		m.Cover, err = d.text(k, v)
 	case "cover_alt":
 		m.CoverAlt, err = d.text(k, v)
-	default:
-		err = d.unknownKey(k)
 	}
 	return err
-}
-
-func (d *metaDecoder) unknownKey(k *yaml.Node) error {
-	if s := suggestKey(k.Value); s != "" {
-		return d.errorf(k, "unknown key %q — did you mean %q?", k.Value, s)
-	}
-	return d.errorf(k, "unknown key %q; the keys a post may set are %s", k.Value, strings.Join(frontMatterKeys, ", "))
 }

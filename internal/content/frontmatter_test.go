@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
 
 func TestFrontMatterDecodesEveryKey(t *testing.T) {
@@ -194,5 +196,67 @@ func TestSuggest(t *testing.T) {
 		if got := suggest(tt.word, frontMatterKeys); got != tt.want {
 			t.Errorf("suggest(%q) = %q, want %q", tt.word, got, tt.want)
 		}
+	}
+}
+
+// A front matter without its closing "---" runs on to the body's first
+// slide break; the error says what is missing and points at the opening.
+func TestFrontMatterNotClosed(t *testing.T) {
+	for name, src := range map[string]string{
+		"prose":          "---\ntitle: T\nstatus: ready\n\nMasker melindungi kita semua.\n\n---\n\n## Langkah 1\n\nCuci tangan.\n",
+		"prose with ':'": "---\ntitle: T\nstatus: ready\n\nCatatan penting: pakai masker.\n\n---\n\nLagi.\n",
+		"heading first":  "---\ntitle: T\nstatus: ready\n\n## Kenapa?\nKarena virus menular.\n\n---\n\nLagi.\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			d := parseError(t, "posts/x.md", []byte(src))
+			checkError(t, d, 1, `the front matter starting here has no closing "---"`, `after its last key, line 3`)
+		})
+	}
+	// Without any later "---" the split says the same.
+	d := parseError(t, "posts/x.md", []byte("---\ntitle: T\n\nIsi.\n"))
+	checkError(t, d, 1, `no closing "---"`)
+}
+
+// Every front-matter mistake of a post comes in one run, each with its
+// line and the key meant.
+func TestFrontMatterEveryError(t *testing.T) {
+	src := "---\ntitle: T\nsubtitel: S\ntemplat: edukasi\nhashtag: [a]\nstatus: redy\n---\n\nIsi.\n"
+	_, err := Parse("posts/x.md", []byte(src), wib)
+	want := []string{
+		`posts/x.md:3: unknown key "subtitel" — did you mean "subtitle"?`,
+		`posts/x.md:4: unknown key "templat" — did you mean "template"?`,
+		`posts/x.md:5: unknown key "hashtag" — did you mean "hashtags"?`,
+		`posts/x.md:6: status "redy" is not one of draft, ready, published — did you mean "ready"?`,
+	}
+	all := diag.All(err, "posts/x.md")
+	if len(all) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(all), len(want), err)
+	}
+	for i, w := range want {
+		if all[i].String() != w || all[i].Severity != diag.Error {
+			t.Errorf("error %d = %q, want %q", i, all[i], w)
+		}
+	}
+}
+
+// A value after "key: #" is a YAML comment: the key has no value and the
+// author loses it silently. Every key says so, with its proper form.
+func TestValueReadAsComment(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"hashtags: #pkpm #covid19", `hashtags: "#pkpm #covid19" is read as a YAML comment; write hashtags: [pkpm, covid19]`},
+		{"subtitle: #1 di Way Halim", `subtitle: "#1 di Way Halim" is read as a YAML comment; write subtitle: "#1 di Way Halim"`},
+		{"sources: #WHO", `sources: "#WHO" is read as a YAML comment; write sources: [WHO]`},
+		{"pillar:   # edukasi", `pillar: "# edukasi" is read as a YAML comment; write pillar: "# edukasi"`},
+	} {
+		src := "---\ntitle: T\nstatus: ready\ndate: 2020-08-05\nsize: square\n" + tt.line + "\n---\n"
+		d := parseError(t, "posts/x.md", []byte(src))
+		if got := d.String(); got != "posts/x.md:6: "+tt.want {
+			t.Errorf("%s:\n got %s\nwant posts/x.md:6: %s", tt.line, got, tt.want)
+		}
+	}
+	// A comment after a value is only a comment.
+	a := mustParse(t, "posts/x.md", []byte("---\ntitle: T # judul sementara\nhashtags: [a] # nanti\n---\n"))
+	if a.Meta.Title != "T" || len(a.Meta.Hashtags) != 1 {
+		t.Errorf("meta = %+v", a.Meta)
 	}
 }

@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"fmt"
+	"unicode"
 
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
@@ -56,4 +58,55 @@ func splitFrontMatter(file string, text []byte) (split, error) {
 
 func isDelimiter(line []byte) bool {
 	return string(bytes.TrimRight(line, " \t")) == "---"
+}
+
+// unclosed explains err, a problem with the front matter, when its cause
+// is that the closing "---" is missing: the block then runs on to a slide
+// break in the body, and YAML's complaint about a body line ("could not
+// find expected ':'") would send the author to the wrong place. The sign
+// is a blank line followed by a line that is not YAML's "key: value", a
+// list item, a comment or indented.
+func unclosed(file string, s split, err error) error {
+	lastKey, textStart := s.open, 0 // file lines
+	for i, l := range bytes.Split(s.yaml, []byte("\n")) {
+		line := s.open + 1 + i
+		switch {
+		case isBlank(l):
+			if textStart == 0 {
+				textStart = -1 // a blank line: what follows may be text
+			}
+		case bytes.HasPrefix(l, []byte("#")):
+			if textStart < 0 {
+				textStart = line // a Markdown heading reads as a comment
+			}
+		case textStart != 0 && !yamlLine(l):
+			if textStart < 0 {
+				textStart = line
+			}
+			return diag.Diagnostic{File: file, Line: s.open, Severity: diag.Error, Err: err,
+				Message: fmt.Sprintf("the front matter starting here has no closing %q (line %d reads like the post's text); add a line %q after its last key, line %d",
+					"---", textStart, "---", lastKey)}
+		default:
+			lastKey, textStart = line, 0
+		}
+	}
+	return err
+}
+
+// yamlLine says whether a line reads as front matter: indented, a list
+// item, or a plain key followed by a colon.
+func yamlLine(l []byte) bool {
+	if l[0] == ' ' || l[0] == '\t' || bytes.HasPrefix(l, []byte("- ")) || string(l) == "-" {
+		return true
+	}
+	key, _, found := bytes.Cut(l, []byte(":"))
+	if !found {
+		return false
+	}
+	for _, r := range string(key) {
+		if !(r == '_' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return len(key) > 0
 }

@@ -1,35 +1,18 @@
 package content
 
-import (
-	"strings"
-
-	"github.com/pkpm-btn3/pkpm/internal/diag"
-)
+import "github.com/pkpm-btn3/pkpm/internal/diag"
 
 // suggest returns the candidate the user most likely meant by word.
 func suggest(word string, candidates []string) string { return diag.Suggest(word, candidates) }
 
-// suggestKey also knows the Indonesian words volunteers reach for first.
-func suggestKey(key string) string {
-	switch strings.ToLower(key) {
-	case "judul":
-		return "title"
-	case "subjudul", "sub_judul":
-		return "subtitle"
-	case "tanggal", "waktu", "jadwal":
-		return "date"
-	case "tagar", "tags", "tag":
-		return "hashtags"
-	case "sumber", "referensi", "source":
-		return "sources"
-	case "keterangan":
-		return "caption"
-	case "sampul":
-		return "cover"
-	case "link", "tautan", "instagram":
-		return "url"
-	case "terbit", "diterbitkan", "posted":
-		return "published"
-	}
-	return suggest(key, frontMatterKeys)
+// keyHints are the words volunteers reach for first, Indonesian and
+// English, for the key they mean.
+var keyHints = map[string]string{
+	"judul": "title", "subjudul": "subtitle", "sub_judul": "subtitle",
+	"tanggal": "date", "waktu": "date", "jadwal": "date",
+	"tagar": "hashtags", "tags": "hashtags", "tag": "hashtags",
+	"sumber": "sources", "referensi": "sources", "source": "sources",
+	"keterangan": "caption", "sampul": "cover",
+	"link": "url", "tautan": "url", "instagram": "url",
+	"terbit": "published", "diterbitkan": "published", "posted": "published",
 }

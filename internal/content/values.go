@@ -7,11 +7,10 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/yamlfile"
 )
 
-func isNull(v *yaml.Node) bool {
-	return v.Kind == yaml.ScalarNode && v.Tag == "!!null"
-}
+func isNull(v *yaml.Node) bool { return yamlfile.IsNull(v) }
 
 // text accepts any scalar: "title: 2020" is text to the author, whatever
 // YAML thinks it is.

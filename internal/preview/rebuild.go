@@ -113,7 +113,7 @@ func (b *buildState) apply(paths []string) outcome {
 	if c.calendar || c.config {
 		b.readCalendar()
 		if b.calErr != nil {
-			rep.Diags = append(rep.Diags, asDiag(b.calErr))
+			rep.Diags = append(rep.Diags, diag.All(b.calErr, "")...)
 		}
 	}
 	if c.assets {
@@ -243,14 +243,6 @@ func (b *buildState) readCalendar() {
 	if err == nil {
 		b.cal = c
 	}
-}
-
-func asDiag(err error) diag.Diagnostic {
-	var d diag.Diagnostic
-	if errors.As(err, &d) {
-		return d
-	}
-	return diag.Errorf("", 0, "%v", err)
 }
 
 // splitOutside keeps back post files that are links to files outside the

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/yamlfile"
 )
 
 // RequiredColors are the palette names every template defines; layouts
@@ -138,7 +138,7 @@ func (t *Template) check(chain []*sourceFile) error {
 	}
 	for _, k := range []string{"cover", "content", "closing"} {
 		if t.Layouts.base(k) == nil {
-			return diag.Errorf(leaf, config.KeyLine(chain[len(chain)-1].root, "layouts"), "layouts.%s is missing; every template lays out %s; kinds it leaves out use the content layout", k, "cover, content and closing")
+			return diag.Errorf(leaf, yamlfile.KeyLine(chain[len(chain)-1].root, "layouts"), "layouts.%s is missing; every template lays out %s; kinds it leaves out use the content layout", k, "cover, content and closing")
 		}
 	}
 	for _, k := range Kinds {

@@ -1,14 +1,12 @@
 package theme
 
 import (
-	"fmt"
 	"image"
 	"image/color"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/yamlfile"
 )
 
 // Background is a slide kind's background as written: a solid colour, a
@@ -31,37 +29,27 @@ type Background struct {
 	Line int `yaml:"-"`
 }
 
-var backgroundKeys = []string{"color", "linear", "gradient", "angle", "radial", "center", "radius", "image", "fit", "focus", "overlay", "opacity"}
-
-// UnmarshalYAML decodes a background whole, so a child template's
+// UnmarshalYAMLFile decodes a background whole, so a child template's
 // background replaces its parent's instead of mixing with it.
-func (b *Background) UnmarshalYAML(n *yaml.Node) error {
+func (b *Background) UnmarshalYAMLFile(d *yamlfile.Doc, n *yaml.Node) {
 	if n.Kind != yaml.MappingNode {
-		return valuef(n, "a background is a mapping, like {color: background} or {linear: [primary, primary_dark], angle: 115}")
+		d.Add(n, valuef(n, "a background is a mapping, like {color: background} or {linear: [primary, primary_dark], angle: 115}"))
+		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		if !contains(backgroundKeys, k.Value) {
-			msg := fmt.Sprintf("unknown key %q in a background", k.Value)
-			if s := diag.Suggest(k.Value, backgroundKeys); s != "" {
-				msg += fmt.Sprintf(" — did you mean %q?", s)
-			} else {
-				msg += "; use " + strings.Join(backgroundKeys, ", ")
-			}
-			return &valueError{k.Line, msg}
-		}
-		if k.Value == "gradient" { // the format's first name for a linear gradient
+		if k := n.Content[i]; k.Value == "gradient" { // the format's first name for a linear gradient
 			k.Value = "linear"
 		}
 	}
 	type plain Background
 	var v plain
-	if err := n.Decode(&v); err != nil {
-		return err
-	}
+	before := d.Count()
+	d.Decode(n, &v, "background")
 	*b = Background(v)
 	b.Line = n.Line
-	return b.check(n)
+	if d.Count() == before {
+		d.Add(n, b.check(n))
+	}
 }
 
 func (b *Background) check(n *yaml.Node) error {
@@ -89,15 +77,6 @@ func (b *Background) check(n *yaml.Node) error {
 }
 
 func inUnit(v float64) bool { return v >= 0 && v <= 1 }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 // Paint is a resolved fill: a solid colour, or a gradient from From to To.
 type Paint struct {

@@ -1,12 +1,10 @@
 package theme
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"image"
 	"image/color"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,8 +13,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/yamlfile"
 	"github.com/pkpm-btn3/pkpm/templates"
 )
 
@@ -96,25 +94,25 @@ func Parse(file string, src []byte) (*Template, error) {
 // sourceFile is one template file of an extends chain.
 type sourceFile struct {
 	name, file, source string
-	src                []byte
+	doc                *yamlfile.Doc
 	root               *yaml.Node
 	extends            string
 	extendsLine        int
 }
 
 func parseFile(file string, src []byte, source string) (*sourceFile, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(src, &root); err != nil {
-		return nil, yamlError(file, err)
+	doc, err := yamlfile.Read(file, "the template", src)
+	if err != nil {
+		return nil, err
 	}
-	if len(root.Content) == 0 {
+	top := doc.Top
+	if top == nil {
 		return nil, diag.Errorf(file, 0, "template is empty")
 	}
-	top := root.Content[0]
 	if top.Kind != yaml.MappingNode {
 		return nil, diag.Errorf(file, top.Line, "a template is a mapping of keys such as name, palette, type and layouts")
 	}
-	f := &sourceFile{file: file, source: source, src: src, root: &root}
+	f := &sourceFile{file: file, source: source, doc: doc, root: top}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
 		switch k.Value {
@@ -199,10 +197,9 @@ func validName(s string) bool {
 func decodeChain(chain []*sourceFile) (*Template, error) {
 	t := &Template{}
 	for _, f := range chain {
-		dec := yaml.NewDecoder(bytes.NewReader(f.src))
-		dec.KnownFields(true)
-		if err := dec.Decode(t); err != nil && !errors.Is(err, io.EOF) {
-			return nil, yamlError(f.file, err)
+		f.doc.Decode(f.root, t, "")
+		if err := f.doc.Err(); err != nil {
+			return nil, err
 		}
 		if err := t.checkRefs(f.file); err != nil {
 			return nil, err
@@ -215,7 +212,7 @@ func decodeChain(chain []*sourceFile) (*Template, error) {
 	}
 	t.Extends = leaf.extends
 	if leaf.name != "" && t.Name != leaf.name {
-		return nil, diag.Errorf(leaf.file, config.KeyLine(leaf.root, "name"), "name %q does not match the file name %s.yaml; make them the same", t.Name, leaf.name)
+		return nil, diag.Errorf(leaf.file, yamlfile.KeyLine(leaf.root, "name"), "name %q does not match the file name %s.yaml; make them the same", t.Name, leaf.name)
 	}
 	if err := t.check(chain); err != nil {
 		return nil, err
@@ -223,7 +220,7 @@ func decodeChain(chain []*sourceFile) (*Template, error) {
 	return t, nil
 }
 
-func definesName(f *sourceFile) bool { return config.KeyLine(f.root, "name") > 0 }
+func definesName(f *sourceFile) bool { return yamlfile.KeyLine(f.root, "name") > 0 }
 
 // Names lists the templates a project can use, sorted.
 func Names(projectDir string) []string {
@@ -287,7 +284,7 @@ func description(src []byte) string {
 // where finds the file and line that set a key path, the child first.
 func where(chain []*sourceFile, path ...string) (string, int) {
 	for i := len(chain) - 1; i >= 0; i-- {
-		if l := config.KeyLine(chain[i].root, path...); l > 0 {
+		if l := yamlfile.KeyLine(chain[i].root, path...); l > 0 {
 			return chain[i].file, l
 		}
 	}

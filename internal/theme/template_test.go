@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pkpm-btn3/pkpm/internal/diag"
 )
 
 func TestLoadBuiltIns(t *testing.T) {
@@ -98,10 +100,10 @@ func TestParseMinimalFillsDefaults(t *testing.T) {
 func TestParseErrorsNameFileAndLine(t *testing.T) {
 	for _, tt := range []struct{ patch, want string }{
 		{"paletet: {}\n", `templates/x.yaml:2: unknown key "paletet" — did you mean "palette"?`},
-		{"layouts:\n  cover: {background: {colour: primary}}\n", `templates/x.yaml:3: unknown key "colour" in a background — did you mean "color"?`},
+		{"layouts:\n  cover: {background: {colour: primary}}\n", `templates/x.yaml:3: unknown key "colour" in background — did you mean "color"?`},
 		{"layouts:\n  cover: {background: {color: primery}}\n", `templates/x.yaml:3: colour "primery" is not in the palette — did you mean "primary"?`},
 		{"layouts:\n  cover:\n    align: centre\n", `templates/x.yaml:4: align "centre" is not one of left, center — did you mean "center"?`},
-		{"layouts:\n  quote:\n    background: {color: primary}\n    mark: maybe\n", `templates/x.yaml:5: wrong type`},
+		{"layouts:\n  quote:\n    background: {color: primary}\n    mark: maybe\n", `templates/x.yaml:5: mark "maybe" must be true or false`},
 		{"layouts:\n  content:\n    decorations:\n      - {shape: star, w: 10, color: accent}\n", `templates/x.yaml:5: shape "star" is not one of rect, circle, ring, dots`},
 		{"layouts:\n  content:\n    background: {color: background, linear: [primary, accent]}\n", `templates/x.yaml:4: a background takes one of color, linear or radial`},
 		{"layouts:\n  content:\n    background: {linear: [primary]}\n", `templates/x.yaml:4: a gradient takes two colours`},
@@ -111,11 +113,11 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 		{"palette:\n  accent: \"#FFF\"\n", `templates/x.yaml:3: colour "#FFF" must be written #RRGGBB`},
 		{"type:\n  body: {max: 30, min: 40}\n", `templates/x.yaml:3: type.body needs max and min sizes in pixels with 0 < min <= max`},
 		{"sizes:\n  portrait: {width: 1080, height: 1920}\n", `templates/x.yaml:3: sizes.portrait is 1080×1920; Instagram takes shapes from 4:5`},
-		{"sizes:\n  story: {width: 1080, height: 1920}\n", `templates/x.yaml:3: unknown key "story"; here the keys are portrait, square, landscape`},
+		{"sizes:\n  story: {width: 1080, height: 1920}\n", `templates/x.yaml:3: unknown key "story" in sizes; the keys in sizes are portrait, square, landscape`},
 		{"header:\n  left: [logo, clock]\n", `templates/x.yaml:3: slot item "clock" is not one of logo, handle, name, page, dots, bar, none`},
 		{"layouts:\n  content:\n    decorations:\n      - {shape: dots, w: 100, color: accent}\n", `templates/x.yaml:4: layouts.content.decorations[0]: dots need a dot diameter`},
 		{"slides: {}\n", `templates/x.yaml:2: the "slides" section is now called "layouts"`},
-		{"layouts:\n  closingg: {}\n", `templates/x.yaml:3: unknown key "closingg" — did you mean "closing"?`},
+		{"layouts:\n  closingg: {}\n", `templates/x.yaml:3: unknown key "closingg" in layouts — did you mean "closing"?`},
 	} {
 		err := parse(t, tt.patch)
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
@@ -275,5 +277,23 @@ func TestArchetypes(t *testing.T) {
 	files, err := BuiltInFiles()
 	if err != nil || len(files) != 9 {
 		t.Errorf("BuiltInFiles = %v, %v", files, err)
+	}
+}
+
+// Every mistake of a template comes in one run, each on its line.
+func TestParseReportsEveryError(t *testing.T) {
+	err := parse(t, "paletet: {}\nlayouts:\n  cover:\n    align: centre\n    valign: #top\n  closingg: {}\n")
+	var got []string
+	for _, d := range diag.All(err, "") {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`templates/x.yaml:2: unknown key "paletet" — did you mean "palette"?`,
+		`templates/x.yaml:5: align "centre" is not one of left, center — did you mean "center"?`,
+		`templates/x.yaml:6: valign: "#top" is read as a YAML comment; write valign: "#top"`,
+		`templates/x.yaml:7: unknown key "closingg" in layouts — did you mean "closing"?`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -10,19 +10,13 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/yamlfile"
 )
 
-// valueError is a bad value at a line of the file being decoded; Parse
-// adds the file name.
-type valueError struct {
-	line int
-	msg  string
-}
-
-func (e *valueError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
-
+// valuef is a bad value at a node of the file being decoded; the reader
+// adds the file and line.
 func valuef(n *yaml.Node, format string, args ...any) error {
-	return &valueError{n.Line, fmt.Sprintf(format, args...)}
+	return yamlfile.Errorf(n, format, args...)
 }
 
 // scalar returns a node's text, or an error when it is a list or a mapping.
@@ -48,7 +42,7 @@ func oneOf(n *yaml.Node, what string, allowed ...string) (string, error) {
 	if s := diag.Suggest(v, allowed); s != "" {
 		msg += fmt.Sprintf(" — did you mean %q?", s)
 	}
-	return "", &valueError{n.Line, msg}
+	return "", valuef(n, "%s", msg)
 }
 
 // HexColor is a palette entry: "#RRGGBB" or "#RRGGBBAA".

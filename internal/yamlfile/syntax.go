@@ -1,4 +1,4 @@
-package config
+package yamlfile
 
 import (
 	"bytes"
@@ -12,11 +12,11 @@ import (
 // matter is a dozen lines in practice.
 const maxSearchLines = 200
 
-// SyntaxError turns a yaml.v3 syntax error into a diagnostic on the file
+// syntaxError turns a yaml.v3 syntax error into a diagnostic on the file
 // line it is about, with how to fix it. offset is the file line just
 // before the YAML text (front matter starts below its "---"); what names
 // the YAML in the message: "front matter", "calendar.yaml".
-func SyntaxError(file string, src []byte, offset int, what string, err error) diag.Diagnostic {
+func syntaxError(file string, src []byte, offset int, what string, err error) diag.Diagnostic {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	reported, rest, hasLine := cutYAMLLine(msg)
 	msg = rest
@@ -25,7 +25,9 @@ func SyntaxError(file string, src []byte, offset int, what string, err error) di
 		line = reported
 	}
 	line = min(max(line, 1), bytes.Count(src, []byte{'\n'})+1)
-	return diag.Errorf(file, offset+line, "%s is not valid YAML: %s; %s", what, msg, yamlHint(msg, src, line))
+	d := diag.Errorf(file, offset+line, "%s is not valid YAML: %s; %s", what, msg, yamlHint(msg, src, line))
+	d.Err = err
+	return d
 }
 
 // cutYAMLLine splits "line 3: message" into 3 and "message".
@@ -60,7 +62,7 @@ func firstBadLine(src []byte) (int, bool) {
 		ends[i+1] = ends[i] + len(l)
 	}
 	for k := len(lines) - 1; k > 0; k-- {
-		if _, err := ParseYAML(src[:ends[k]]); err == nil {
+		if _, err := parse(src[:ends[k]]); err == nil {
 			return k + 1, true
 		}
 	}
