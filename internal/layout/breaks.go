@@ -14,6 +14,7 @@ type atom struct {
 	text       string  // core
 	spaceText  string
 	forceBreak bool // a mandatory break (hard line break) follows
+	url        bool // part of a bare link: divided without a hyphen
 }
 
 // word is atoms joined by soft break opportunities: after the hyphen of
@@ -126,6 +127,7 @@ func (s *shaper) atom(runes []rune, spanOf []int, spans []Span, mandatory bool, 
 		i = j
 	}
 	a.text = text.String()
+	a.url = n > 0 && spans[spanOf[0]].Style&URL != 0
 	if trail := strings.TrimRight(string(runes[n:]), "\n\r\u2028\u2029"); trail != "" {
 		sp := spanOf[len(spanOf)-1]
 		for _, g := range s.shape(s.fonts.face(spans[sp].Style), trail) {

@@ -49,12 +49,14 @@ func (e *Engine) Fit(spec Spec) Result {
 	if hi < lo {
 		hi = lo
 	}
+	// A size that divides a word does not fit unless it is the smallest:
+	// a slightly smaller title beats one that cuts a word.
 	fits := func(size int) ([]unit, bool) {
 		us := e.units(preps, float64(size), spec.Box.W, spec.Box.H)
-		return us, totalHeight(us) <= spec.Box.H+0.5
+		return us, totalHeight(us) <= spec.Box.H+0.5 && (size == lo || !divides(us))
 	}
-	// Heights grow with size except for rare wrapping accidents, so a
-	// binary search finds the boundary and a short walk down confirms it.
+	// Heights and divisions grow with size except for rare wrapping
+	// accidents, so a binary search finds the boundary.
 	best, bestUnits := -1, []unit(nil)
 	a, b := lo, hi
 	for a <= b {
@@ -71,6 +73,15 @@ func (e *Engine) Fit(spec Spec) Result {
 		return e.paginate(spec, float64(lo), us)
 	}
 	return e.paginate(spec, float64(best), bestUnits)
+}
+
+func divides(us []unit) bool {
+	for _, u := range us {
+		if len(u.broken) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func totalHeight(us []unit) float64 {
@@ -117,15 +128,13 @@ func (e *Engine) units(preps []prepared, base, width, height float64) []unit {
 			continue
 		}
 		indent := p.b.Indent * base
-		lines, words := e.s.breakLines(p.words, float32((width-indent)/size))
-		broken := brokenIn(words, p.b.Line)
+		lines, _ := e.s.breakLines(p.words, float32((width-indent)/size))
 		for j, bl := range lines {
 			l := e.position(bl, p.b, size, lh, indent, width-indent)
 			l.Block = i
-			u := unit{block: i, h: lh, lines: []Line{l}}
+			u := unit{block: i, h: lh, lines: []Line{l}, broken: brokenIn(bl.divided, p.b.Line)}
 			if j == 0 {
 				u.gap = gap
-				u.broken = broken
 				if len(p.marker) > 0 {
 					e.addMarker(&u.lines[0], p, size, lh, indent)
 				}
@@ -147,7 +156,7 @@ func (e *Engine) position(bl brokenLine, b Block, size, lh, x0, avail float64) L
 	case Right:
 		x0 += avail - w
 	}
-	l := Line{X: x0, Y: baseline, W: w, Size: size, Ascent: float64(e.ascent) * size, Descent: float64(e.desc) * size, Text: bl.text, SpaceAfter: bl.space}
+	l := Line{X: x0, Y: baseline, W: w, Size: size, Ascent: float64(e.ascent) * size, Descent: float64(e.desc) * size, Text: bl.text, SpaceAfter: bl.space, Hyphen: bl.hyphen, Role: b.Role}
 	tr := b.Tracking
 	for _, it := range bl.items {
 		sp := b.Spans[it.p.span]

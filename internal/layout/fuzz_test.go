@@ -58,7 +58,19 @@ func FuzzFit(f *testing.F) {
 		var got []string
 		for _, p := range res.Pages {
 			for _, l := range p.Lines {
-				got = append(got, l.Text)
+				text := l.Text
+				if l.Hyphen {
+					if !strings.HasSuffix(text, "-") || l.SpaceAfter {
+						t.Fatalf("line %q was marked as ending in a division but does not", text)
+					}
+					text = strings.TrimSuffix(text, "-")
+				}
+				got = append(got, text)
+			}
+		}
+		for _, w := range res.Broken {
+			if !strings.Contains(text, strings.ReplaceAll(w.Word, "-", "")) && !strings.Contains(text, w.Word) {
+				t.Fatalf("divided word %q is not in the text", w.Word)
 			}
 		}
 		// Every word of the input shows up, in order, on exactly one line

@@ -19,6 +19,10 @@ type brokenLine struct {
 	// space is set when the line ended at whitespace or a hard break,
 	// so joining lines back into text puts a space there.
 	space bool
+	// hyphen is set when the line ends in a hyphen added where a word
+	// was divided; divided holds those words as divided ("Pengembang-an").
+	hyphen  bool
+	divided []string
 }
 
 // lineBreaker fills lines greedily, word by word.
@@ -29,14 +33,14 @@ type lineBreaker struct {
 	cur    brokenLine
 	x      float32 // pen, after the last atom's trailing space
 	text   strings.Builder
-	broken []string // words that had to be broken inside
+	broken bool // a word had to be divided
 }
 
 // breakLines breaks words into lines no wider than maxW ems. A word moves
 // to the next line whole; it is split at its soft breaks only when it is
 // wider than a line by itself, and at grapheme boundaries only when one of
 // its parts still is.
-func (s *shaper) breakLines(words []word, maxW float32) ([]brokenLine, []string) {
+func (s *shaper) breakLines(words []word, maxW float32) ([]brokenLine, bool) {
 	b := &lineBreaker{s: s, maxW: maxW}
 	for _, w := range words {
 		ww := w.width()
@@ -54,8 +58,8 @@ func (s *shaper) breakLines(words []word, maxW float32) ([]brokenLine, []string)
 				b.newLine()
 			}
 			if a.width > maxW+eps {
-				b.broken = append(b.broken, a.text)
-				b.placeByGrapheme(a)
+				b.broken = true
+				b.placeDivided(a)
 				continue
 			}
 			b.place(a)
@@ -96,45 +100,6 @@ func (b *lineBreaker) place(a atom) {
 	b.text.WriteString(a.text)
 	b.cur.width = x
 	b.x = x + a.space
-	if a.forceBreak {
-		b.cur.space = true
-		b.newLine()
-	}
-}
-
-// placeByGrapheme splits an over-wide atom between graphemes.
-func (b *lineBreaker) placeByGrapheme(a atom) {
-	for _, p := range a.pieces {
-		tracking := float32(0)
-		if n := len(p.glyphs); n > 0 {
-			var adv float32
-			for _, g := range p.glyphs {
-				adv += g.adv
-			}
-			tracking = (p.width - adv) / float32(n)
-		}
-		b.s.seg.Init([]rune(p.text))
-		it := b.s.seg.GraphemeIterator()
-		var parts []string
-		for it.Next() {
-			parts = append(parts, string(it.Grapheme().Text))
-		}
-		for _, g := range parts {
-			gs := b.s.shape(p.face, g)
-			var w float32
-			for _, x := range gs {
-				w += x.adv + tracking
-			}
-			if len(b.cur.items) > 0 && b.x+w > b.maxW+eps {
-				b.newLine()
-			}
-			b.cur.items = append(b.cur.items, placedPiece{p: piece{face: p.face, emoji: p.emoji, span: p.span, glyphs: gs, width: w, text: g}, x: b.x})
-			b.text.WriteString(g)
-			b.x += w
-			b.cur.width = b.x
-		}
-	}
-	b.x += a.space
 	if a.forceBreak {
 		b.cur.space = true
 		b.newLine()

@@ -10,7 +10,6 @@ func (e *Engine) paginate(spec Spec, size float64, us []unit) Result {
 	var cur []placedUnit
 	y := 0.0
 	for _, u := range us {
-		res.Broken = append(res.Broken, u.broken...)
 		top := y
 		if len(cur) > 0 {
 			top += u.gap
@@ -18,6 +17,10 @@ func (e *Engine) paginate(spec Spec, size float64, us []unit) Result {
 		if len(cur) > 0 && top+u.h > box.H+0.5 {
 			pages = append(pages, cur)
 			cur, top = nil, 0
+		}
+		for _, w := range u.broken {
+			w.Block, w.Page, w.Role = u.block, len(pages), spec.Blocks[u.block].Role
+			res.Broken = append(res.Broken, w)
 		}
 		cur = append(cur, placedUnit{u, top})
 		y = top + u.h

@@ -21,11 +21,13 @@ func (e *Engine) tableRows(block int, p prepared, size, lh, gap, width, maxH flo
 		var broken []Broken
 		n := 1
 		for ci, cell := range row {
-			bls, bw := e.s.breakLines(cell, float32(colW/size))
-			broken = append(broken, brokenIn(bw, p.b.Line)...)
+			bls, _ := e.s.breakLines(cell, float32(colW/size))
+			for _, bl := range bls {
+				broken = append(broken, brokenIn(bl.divided, p.b.Line)...)
+			}
 			n = max(n, len(bls))
 			x := float64(ci) * (colW + colGap)
-			b := Block{Spans: p.b.Table.Rows[ri][ci], Tracking: p.b.Tracking}
+			b := Block{Spans: p.b.Table.Rows[ri][ci], Tracking: p.b.Tracking, Role: p.b.Role}
 			for li, bl := range bls {
 				l := e.position(bl, b, size, lh, x, colW)
 				l.Block = block

@@ -58,6 +58,7 @@ type Block struct {
 	Deco        Deco
 	DecoColor   color.RGBA
 	Line        int    // source line, carried into Broken for messages
+	Role        string // what the block is ("title", "body"), carried into its lines
 	Table       *Table // when set, Spans are ignored and the table is laid out
 }
 
@@ -117,8 +118,12 @@ type Line struct {
 	Text    string
 	Runs    []Run
 	// SpaceAfter is set when the line ended at a space or a hard break;
-	// it is unset when a word was broken, so text can be joined exactly.
+	// it is unset when a word was divided, so text can be joined exactly.
 	SpaceAfter bool
+	// Hyphen is set when the line ends in a hyphen the layout added where
+	// it divided a word: Text ends with it, the source text does not.
+	Hyphen bool
+	Role   string // the block's Role
 }
 
 // Rect is a filled rectangle to draw behind the text (quote bars, code
@@ -144,8 +149,12 @@ type Result struct {
 	Overflow bool // text needed continuation pages
 }
 
-// Broken is a word that was wider than its box and was broken inside.
+// Broken is a word that was wider than its box and was divided, shown as
+// divided ("Pengembang-an"; a link's parts are not marked).
 type Broken struct {
-	Word string
-	Line int // the source line of its block
+	Word  string
+	Line  int // the source line of its block
+	Block int // index of its block in Spec.Blocks
+	Page  int // index of the page it starts on
+	Role  string
 }
