@@ -101,7 +101,7 @@ func TestEachRuleTrips(t *testing.T) {
 		{"text-continued", cleanPost, func(p *Post) { p.Slides[2].Warnings = []string{"continued from the slide before"} }},
 		{"text-min-size", cleanPost, func(p *Post) { p.Contrast[1][0].Size = 34 }},
 		{"word-broken", cleanPost, func(p *Post) {
-			p.Diags = []diag.Diagnostic{diag.Warnf("posts/p.md", 12, "%q is wider than the slide and was broken inside", "x")}
+			p.Diags = []diag.Diagnostic{diag.Warnf("posts/p.md", 12, "%q is divided at a line end on slide 2 (body): it fits no line whole even at the smallest size", "Pengembang-an")}
 		}},
 		{"contrast", cleanPost, func(p *Post) { p.Contrast[0][0] = render.TextContrast{Text: "pucat", Size: 40, Ratio: 3.2} }},
 		{"body-link", strings.Replace(cleanPost, "Cuci tangan dulu.", "Baca [panduan](https://who.int).", 1), nil},

@@ -279,7 +279,7 @@ func buildWarnings(p Post, _ Settings) []Finding {
 		switch {
 		case strings.Contains(d.Message, "continues on slides"):
 			// reported per slide by text-continued
-		case strings.Contains(d.Message, "broken inside"):
+		case strings.Contains(d.Message, "is divided at a line end"):
 			fs = append(fs, at(WordBroken, d.File, d.Line, 0, "%s", d.Message))
 		case strings.Contains(d.Message, "has no alt text"):
 			// reported by image-alt

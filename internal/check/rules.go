@@ -21,7 +21,7 @@ var (
 	AltLength        = Rule{ID: "alt-length", Severity: diag.Error, Hint: "Instagram takes alt text up to 1,000 characters: shorten it with <!-- alt: ... -->"}
 	TextContinued    = Rule{ID: "text-continued", Severity: diag.Warning, Hint: "shorten the text or split it with a \"---\" break"}
 	TextMinSize      = Rule{ID: "text-min-size", Severity: diag.Warning, Hint: "the text only fits at the smallest size; shorten it so it reads well on a phone"}
-	WordBroken       = Rule{ID: "word-broken", Severity: diag.Warning, Hint: "shorten the word or URL, or put it in the caption"}
+	WordBroken       = Rule{ID: "word-broken", Severity: diag.Warning, Hint: "a word is divided only when no size down to the smallest fits it whole: use a shorter word, shorten the text or put a long link in the caption"}
 	Contrast         = Rule{ID: "contrast", Severity: diag.Error, Hint: "darken the text or lighten what is behind it (WCAG AA: 4.5:1, 3:1 for large text)"}
 	BodyLink         = Rule{ID: "body-link", Severity: diag.Warning, Hint: "links are not clickable on Instagram: write a short address or say \"link in bio\""}
 	ImageUpscaled    = Rule{ID: "image-upscaled", Severity: diag.Warning, Hint: "use a larger photo; stretched photos look blurry"}

@@ -125,6 +125,9 @@ func (s styler) block(b content.Block, indent float64) []layout.Block {
 		if out[i].Line == 0 {
 			out[i].Line = b.Line
 		}
+		if out[i].Role == "" {
+			out[i].Role = "body"
+		}
 	}
 	return out
 }
@@ -140,7 +143,7 @@ func (s styler) convert(b content.Block, indent float64) []layout.Block {
 			spans[i].Text = cased(ts, spans[i].Text)
 		}
 		return []layout.Block{{Spans: spans, Scale: sc, LineHeight: ts.LineHeight,
-			Tracking: ts.Tracking, SpaceBefore: 0.9, Indent: indent}}
+			Tracking: ts.Tracking, SpaceBefore: 0.9, Indent: indent, Role: "heading"}}
 	case content.List:
 		return s.list(b, indent)
 	case content.Quote:
@@ -155,7 +158,7 @@ func (s styler) convert(b content.Block, indent float64) []layout.Block {
 						lb.Spans[k].Style |= face(ts)
 					}
 				}
-				lb.Deco, lb.DecoColor = layout.QuoteBar, s.bar
+				lb.Deco, lb.DecoColor, lb.Role = layout.QuoteBar, s.bar, "quote"
 				if i == 0 && len(out) == 0 {
 					lb.SpaceBefore = 0.8
 				}
@@ -234,11 +237,14 @@ func (s styler) list(b content.Block, indent float64) []layout.Block {
 					first = false
 				}
 				lb.LineHeight = body.LineHeight
+				if lb.Role == "body" {
+					lb.Role = "list"
+				}
 				out = append(out, lb)
 			}
 		}
 		if first {
-			out = append(out, layout.Block{Marker: marker, Indent: indent + step, SpaceBefore: 0.35, LineHeight: body.LineHeight})
+			out = append(out, layout.Block{Marker: marker, Indent: indent + step, SpaceBefore: 0.35, LineHeight: body.LineHeight, Role: "list"})
 		}
 	}
 	if len(out) > 0 {

@@ -163,7 +163,7 @@ func (c *composer) item(what string, look theme.Look, i, n int, ch theme.Chrome,
 		}
 		size := small.Max
 		res := c.eng.Fit(layout.Spec{Box: layout.Box{Y: -0.75 * size, W: c.w / 2, H: 1.5 * size}, MaxSize: size, MinSize: small.Min,
-			Blocks: []layout.Block{{Spans: []layout.Span{{Text: cased(small, text), Style: face(small), Color: look.Chrome}}, Tracking: small.Tracking}}})
+			Blocks: []layout.Block{{Spans: []layout.Span{{Text: cased(small, text), Style: face(small), Color: look.Chrome}}, Tracking: small.Tracking, Role: "chrome"}}})
 		pg := res.Pages[0]
 		if len(pg.Lines) == 0 {
 			return nil, 0
@@ -215,7 +215,7 @@ func (c *composer) logo(size float64, bg color.RGBA) ([]Layer, float64) {
 		fs = size * 0.27
 	}
 	res := c.eng.Fit(layout.Spec{Box: layout.Box{Y: -size / 2, W: size, H: size}, MaxSize: fs, MinSize: fs, VAlign: layout.Middle,
-		Blocks: []layout.Block{{Spans: []layout.Span{{Text: mono, Style: layout.Display, Color: ink}}, Align: layout.Center, LineHeight: 1}}})
+		Blocks: []layout.Block{{Spans: []layout.Span{{Text: mono, Style: layout.Display, Color: ink}}, Align: layout.Center, LineHeight: 1, Role: "chrome"}}})
 	return []Layer{disc, textLayer(res.Pages[0], Chrome)}, size
 }
 

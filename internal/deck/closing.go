@@ -3,6 +3,7 @@ package deck
 import (
 	"fmt"
 
+	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 )
 
@@ -20,13 +21,13 @@ func (c *composer) closing() {
 		align = layout.Center
 	}
 	blocks := []layout.Block{
-		{Spans: []layout.Span{{Text: cased(title, p.Closing.Title), Style: face(title), Color: look.Text}}, Scale: 0.8, LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align},
-		{Spans: []layout.Span{{Text: p.Closing.Text, Color: look.Text}}, Scale: 0.45, LineHeight: 1.35, SpaceBefore: 0.5, Align: align},
+		{Spans: []layout.Span{{Text: cased(title, p.Closing.Title), Style: face(title), Color: look.Text}}, Scale: 0.8, LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align, Role: "closing"},
+		{Spans: []layout.Span{{Text: p.Closing.Text, Color: look.Text}}, Scale: 0.45, LineHeight: 1.35, SpaceBefore: 0.5, Align: align, Role: "closing"},
 	}
 	if look.Icons {
-		blocks = append(blocks, layout.Block{Spans: []layout.Span{{Text: "❤️ Suka   💬 Komentar   🔖 Simpan   📤 Bagikan", Style: layout.Bold, Color: look.Text}}, Scale: 0.34, LineHeight: 1.4, SpaceBefore: 0.9, Align: align})
+		blocks = append(blocks, layout.Block{Spans: []layout.Span{{Text: "❤️ Suka   💬 Komentar   🔖 Simpan   📤 Bagikan", Style: layout.Bold, Color: look.Text}}, Scale: 0.34, LineHeight: 1.4, SpaceBefore: 0.9, Align: align, Role: "closing"})
 	}
-	blocks = append(blocks, layout.Block{Spans: []layout.Span{{Text: p.Handle, Style: layout.Bold, Color: look.Heading}}, Scale: 0.5, SpaceBefore: 0.9, Align: align})
+	blocks = append(blocks, layout.Block{Spans: []layout.Span{{Text: p.Handle, Style: layout.Bold, Color: look.Heading}}, Scale: 0.5, SpaceBefore: 0.9, Align: align, Role: "closing"})
 	if c.h < c.w {
 		// A wide canvas keeps the message and the handle only.
 		blocks = []layout.Block{blocks[0], blocks[1], blocks[len(blocks)-1]}
@@ -67,4 +68,5 @@ func (c *composer) closing() {
 	c.placeText(&sl, look, page, false)
 	sl.Alt = fmt.Sprintf("%s %s", ensurePeriod(p.Closing.Title), ensurePeriod(p.Closing.Text))
 	c.slides = append(c.slides, sl)
+	c.divided(res, config.FileName, len(c.slides)-1)
 }

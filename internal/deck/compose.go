@@ -139,6 +139,24 @@ func (c *composer) fail(file string, line int, format string, args ...any) {
 	c.diags = append(c.diags, diag.Errorf(file, line, format, args...))
 }
 
+// divided reports each word a fit had to divide: a warning at the word's
+// source line in file that names the slide, and a note on the slide.
+// first is the index of the slide that shows the fit's first page.
+func (c *composer) divided(res layout.Result, file string, first int) {
+	for _, w := range res.Broken {
+		n := first + w.Page
+		what := w.Role
+		if what == "" {
+			what = "text"
+		}
+		msg := fmt.Sprintf("%q is divided at a line end on slide %d (%s): it fits no line whole even at the smallest size", w.Word, n+1, what)
+		c.diags = append(c.diags, diag.Warnf(file, w.Line, "%s; use a shorter word, or shorten the %s", msg, what))
+		if n >= 0 && n < len(c.slides) {
+			c.slides[n].Warnings = append(c.slides[n].Warnings, msg)
+		}
+	}
+}
+
 // leadOf returns the intro as a cover lead when it is one short paragraph,
 // so a brief introduction does not take a slide of its own.
 func leadOf(intro []content.Block) []content.Span {
@@ -162,14 +180,6 @@ func (c *composer) contentBox() layout.Box {
 func (c *composer) newSlide(k Kind, line int, l theme.Look) Slide {
 	s := Slide{Kind: k, W: int(c.w), H: int(c.h), Background: l.Background, Line: line}
 	c.backdrop(&s, l)
-	return s
-}
-
-func shorten(s string) string {
-	r := []rune(s)
-	if len(r) > 40 {
-		return string(r[:37]) + "…"
-	}
 	return s
 }
 
@@ -197,6 +207,9 @@ func pageText(p layout.Page, originals ...map[int]string) string {
 			continue
 		}
 		text := l.Text
+		if l.Hyphen {
+			text = strings.TrimSuffix(text, "-") // added where a word was divided
+		}
 		if o, ok := orig[l.Block]; ok {
 			if l.Block == last {
 				continue

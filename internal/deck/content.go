@@ -36,7 +36,8 @@ func (c *composer) text(s content.Section, p plan) {
 	if len(blocks) == 0 {
 		return
 	}
-	pages := c.fitText(blocks, look, s.Blocks[0].Kind == content.Heading)
+	res := c.fitText(blocks, look, s.Blocks[0].Kind == content.Heading)
+	pages := res.Pages
 	first := len(c.slides) + 1
 	for pi, pg := range pages {
 		sl := c.newSlide(p.kind, s.Line, look)
@@ -60,6 +61,7 @@ func (c *composer) text(s content.Section, p plan) {
 		}
 		c.slides = append(c.slides, sl)
 	}
+	c.divided(res, c.in.Article.File, first-1)
 	if len(pages) > 1 {
 		c.warn(s.Line, "text does not fit one slide at the minimum size (%.0f px); it continues on slides %d–%d — shorten it or add a \"---\" break", c.t.Type["body"].Min, first, first+len(pages)-1)
 	}
@@ -69,20 +71,15 @@ func (c *composer) text(s content.Section, p plan) {
 const ruleRoom = 44
 
 // fitText lays blocks out in the text box of a kind: inside its panel's
-// padding, below room for the heading's bar. It warns about words too
-// wide for the slide.
-func (c *composer) fitText(blocks []layout.Block, look theme.Look, heading bool) []layout.Page {
+// padding, below room for the heading's bar.
+func (c *composer) fitText(blocks []layout.Block, look theme.Look, heading bool) layout.Result {
 	box := c.textBox(look)
 	if heading && look.Rule == "bar" {
 		box.Y += ruleRoom
 		box.H -= ruleRoom
 	}
 	body := c.t.Type["body"]
-	res := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Min, VAlign: valign(look.VAlign)})
-	for _, w := range res.Broken {
-		c.warn(w.Line, "%q is wider than the slide and was broken inside; shorten it or put it in a link", shorten(w.Word))
-	}
-	return res.Pages
+	return c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Min, VAlign: valign(look.VAlign)})
 }
 
 // textBox is the content box, less a panel's padding.
@@ -219,7 +216,14 @@ func (c *composer) sources() {
 	look := c.t.Look("sources")
 	st := newStyler(c.t, look)
 	lb := st.blocks(blocks)
-	pages := c.fitText(lb, look, true)
+	for i := range lb {
+		if lb[i].Role == "list" {
+			lb[i].Role, lb[i].Line = "sources", a.Meta.Lines["sources"]
+		}
+	}
+	res := c.fitText(lb, look, true)
+	pages := res.Pages
+	first := len(c.slides)
 	if len(pages) > 1 {
 		c.warn(a.Meta.Lines["sources"], "the sources do not fit one slide at the minimum size (%.0f px); they continue on a second — shorten them", c.t.Type["body"].Min)
 	}
@@ -232,4 +236,5 @@ func (c *composer) sources() {
 		}
 		c.slides = append(c.slides, sl)
 	}
+	c.divided(res, a.File, first)
 }

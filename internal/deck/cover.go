@@ -82,10 +82,12 @@ func (c *composer) cover(lead []content.Span) bool {
 	}
 	box := layout.Box{X: x0, Y: top, W: x1 - x0, H: bottom - top}
 	res := c.coverText(box, valign, align, look, lead)
-	if res.Overflow && lead != nil {
-		// The lead does not fit beside the title: it gets slide 2.
-		lead = nil
-		res = c.coverText(box, valign, align, look, nil)
+	if (res.Overflow || len(res.Broken) > 0) && lead != nil {
+		// The lead does not fit beside the title, or only if a word is
+		// divided that would not be without it: it gets slide 2.
+		if alone := c.coverText(box, valign, align, look, nil); res.Overflow || len(alone.Broken) < len(res.Broken) {
+			lead, res = nil, alone
+		}
 	}
 	if res.Overflow {
 		c.fail(a.File, a.Meta.Lines["title"], "the title and subtitle do not fit on the cover even at %.0f px; shorten them (a title of up to about 60 characters fits)", c.t.Type["title"].Min)
@@ -112,7 +114,7 @@ func (c *composer) cover(lead []content.Span) bool {
 	sl.Layers = append(sl.Layers, textLayer(page, Body))
 	if hint {
 		hint := c.eng.Fit(layout.Spec{Box: layout.Box{X: x0, Y: c.h - m.Bottom - 60, W: x1 - x0, H: 50}, MaxSize: 30, MinSize: 30,
-			Blocks: []layout.Block{{Spans: []layout.Span{{Text: "Geser untuk membaca  →", Style: layout.Bold, Color: look.Text}}, Align: layout.Right}}})
+			Blocks: []layout.Block{{Spans: []layout.Span{{Text: "Geser untuk membaca  →", Style: layout.Bold, Color: look.Text}}, Align: layout.Right, Role: "chrome"}}})
 		sl.Layers = append(sl.Layers, textLayer(hint.Pages[0], Label))
 	}
 	alt := "Sampul: " + a.Meta.Title
@@ -127,7 +129,16 @@ func (c *composer) cover(lead []content.Span) bool {
 		sl.Alt = a.Meta.CoverAlt
 	}
 	c.slides = append(c.slides, sl)
+	c.divided(res, a.File, len(c.slides)-1)
 	return lead != nil
+}
+
+// leadLine is the source line of the intro, which a cover lead comes from.
+func (c *composer) leadLine() int {
+	if in := c.in.Article.Intro; len(in) > 0 {
+		return in[0].Line
+	}
+	return 0
 }
 
 // tag shows the post's pillar above the title: in a pill of the accent
@@ -142,7 +153,7 @@ func (c *composer) tag(sl *Slide, look theme.Look, x0, x1, y float64, align layo
 		col = look.Accent
 	}
 	tag := c.eng.Fit(layout.Spec{Box: layout.Box{X: x0 + 28, Y: y + 14, W: x1 - x0, H: 60}, MaxSize: 28, MinSize: 28,
-		Blocks: []layout.Block{{Spans: []layout.Span{{Text: p, Style: layout.Bold, Color: col}}, Tracking: 0.08}}})
+		Blocks: []layout.Block{{Spans: []layout.Span{{Text: p, Style: layout.Bold, Color: col}}, Tracking: 0.08, Role: "chrome"}}})
 	pg := tag.Pages[0]
 	if len(pg.Lines) == 0 {
 		return
@@ -162,13 +173,16 @@ func (c *composer) tag(sl *Slide, look theme.Look, x0, x1, y float64, align layo
 
 // coverText fits the title, subtitle and lead. They shrink together, but
 // never so far that the subtitle or lead falls below the body minimum.
-// When that stops the title from fitting (a wide canvas), the subtitle and
-// lead are set larger relative to the title, so the title may shrink to its
-// own minimum while they stay at the body minimum.
+// When that stops the title from fitting (a wide canvas) or keeps it so
+// large that a word of it is divided, the subtitle and lead are set larger
+// relative to the title, so the title may shrink to its own minimum while
+// they stay at the body minimum.
 func (c *composer) coverText(box layout.Box, valign layout.VAlign, align layout.Align, look theme.Look, lead []content.Span) layout.Result {
 	res := c.coverTextScaled(box, valign, align, look, lead, false)
-	if res.Overflow {
-		res = c.coverTextScaled(box, valign, align, look, lead, true)
+	if res.Overflow || len(res.Broken) > 0 {
+		if tight := c.coverTextScaled(box, valign, align, look, lead, true); !tight.Overflow || res.Overflow {
+			res = tight
+		}
 	}
 	return res
 }
@@ -181,18 +195,18 @@ func (c *composer) coverTextScaled(box layout.Box, valign layout.VAlign, align l
 		floor = body.Min / title.Min
 	}
 	blocks := []layout.Block{{Spans: []layout.Span{{Text: cased(title, a.Meta.Title), Style: face(title), Color: look.Text}},
-		LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align}}
+		LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align, Role: "title", Line: a.Meta.Lines["title"]}}
 	if a.Meta.Subtitle != "" {
 		scale := max(t.Type["heading"].Max*0.75/title.Max, floor)
 		minSize = max(minSize, body.Min/scale)
 		blocks = append(blocks, layout.Block{Spans: []layout.Span{{Text: a.Meta.Subtitle, Style: layout.Bold, Color: look.Heading}},
-			Scale: scale, LineHeight: 1.2, SpaceBefore: 0.35, Align: align})
+			Scale: scale, LineHeight: 1.2, SpaceBefore: 0.35, Align: align, Role: "subtitle", Line: a.Meta.Lines["subtitle"]})
 	}
 	if lead != nil {
 		scale := max(body.Max*0.85/title.Max, floor)
 		minSize = max(minSize, body.Min/scale)
 		st := newStyler(t, look)
-		blocks = append(blocks, layout.Block{Spans: st.spans(lead, 0, look.Text), Scale: scale, LineHeight: body.LineHeight, SpaceBefore: 0.45, Align: align})
+		blocks = append(blocks, layout.Block{Spans: st.spans(lead, 0, look.Text), Scale: scale, LineHeight: body.LineHeight, SpaceBefore: 0.45, Align: align, Role: "lead", Line: c.leadLine()})
 	}
 	return c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: title.Max, MinSize: minSize, VAlign: valign})
 }

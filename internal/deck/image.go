@@ -36,6 +36,7 @@ func (c *composer) imageSlide(s content.Section, p plan) {
 	alt := img.Alt
 	var text *layout.Page
 	var originals map[int]string
+	var fitted layout.Result
 	if len(rest) > 0 {
 		var blocks []layout.Block
 		blocks, originals = st.blocksAlt(rest)
@@ -48,7 +49,7 @@ func (c *composer) imageSlide(s content.Section, p plan) {
 		if res.Overflow {
 			c.warn(s.Line, "the text with the image does not fit; keep it to a heading and a sentence, or give the text its own slide")
 		}
-		text = &res.Pages[0]
+		text, fitted = &res.Pages[0], res
 		alt = strings.TrimSpace(pageText(*text, originals) + ". " + img.Alt)
 	}
 	if mode == "bleed" {
@@ -83,4 +84,5 @@ func (c *composer) imageSlide(s content.Section, p plan) {
 		sl.Alt = s.Alt
 	}
 	c.slides = append(c.slides, sl)
+	c.divided(fitted, c.in.Article.File, len(c.slides)-1)
 }

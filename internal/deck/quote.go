@@ -43,9 +43,9 @@ func (c *composer) quote(s content.Section, p plan) {
 				continue
 			}
 			lb := layout.Block{Spans: st.spans(ch.Spans, face(qt), look.Text), Scale: st.scale("quote"), LineHeight: qt.LineHeight,
-				Tracking: qt.Tracking, SpaceBefore: 0.5, Align: align, Line: ch.Line}
+				Tracking: qt.Tracking, SpaceBefore: 0.5, Align: align, Line: ch.Line, Role: "quote"}
 			if i == len(children)-1 && i > 0 && isAttribution(ch) {
-				lb = layout.Block{Spans: st.spans(ch.Spans, layout.Bold, look.Heading), LineHeight: 1.3, SpaceBefore: 0.9, Align: align, Line: ch.Line}
+				lb = layout.Block{Spans: st.spans(ch.Spans, layout.Bold, look.Heading), LineHeight: 1.3, SpaceBefore: 0.9, Align: align, Line: ch.Line, Role: "quote"}
 			}
 			blocks = append(blocks, lb)
 		}
@@ -63,9 +63,6 @@ func (c *composer) quote(s content.Section, p plan) {
 		box.H -= markSize * 0.5
 	}
 	res := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Min, VAlign: valign(look.VAlign)})
-	for _, w := range res.Broken {
-		c.warn(w.Line, "%q is wider than the slide and was broken inside; shorten it or put it in a link", shorten(w.Word))
-	}
 	first := len(c.slides) + 1
 	for pi, pg := range res.Pages {
 		sl := c.newSlide(Quote, s.Line, look)
@@ -88,6 +85,7 @@ func (c *composer) quote(s content.Section, p plan) {
 		}
 		c.slides = append(c.slides, sl)
 	}
+	c.divided(res, c.in.Article.File, first-1)
 	if res.Overflow {
 		c.warn(s.Line, "the quote does not fit one slide at the minimum size (%.0f px); it continues on slides %d–%d — shorten it", body.Min, first, first+len(res.Pages)-1)
 	}

@@ -33,6 +33,7 @@ func (c *composer) stat(s content.Section, p plan) bool {
 	box := c.textBox(look)
 	var parts []layout.Page
 	var originals []map[int]string
+	var fits []layout.Result // for the words they divide
 	if kicker != nil {
 		kb, o := st.blocksAlt(kicker)
 		for i := range kb {
@@ -41,7 +42,7 @@ func (c *composer) stat(s content.Section, p plan) bool {
 		}
 		// A kicker is smaller than a heading, never smaller than body text.
 		res := c.eng.Fit(layout.Spec{Box: box, Blocks: kb, MaxSize: body.Max, MinSize: body.Min / min(1, kb[0].Scale)})
-		parts, originals = append(parts, res.Pages[0]), append(originals, o)
+		parts, originals, fits = append(parts, res.Pages[0]), append(originals, o), append(fits, res)
 	}
 	lb := st.blocks(shape.label)
 	for i := range lb {
@@ -57,8 +58,10 @@ func (c *composer) stat(s content.Section, p plan) bool {
 		room -= pg.Height + gaps[i]
 	}
 	room -= gaps[len(gaps)-1]
-	parts, originals = append(parts, c.figure(box, shape.figure, look, align, room)), append(originals, nil)
+	fig := c.figure(box, shape.figure, look, align, room, s.Line)
+	parts, originals = append(parts, fig.Pages[0]), append(originals, nil)
 	parts, originals = append(parts, label.Pages[0]), append(originals, nil)
+	fits = append(fits, fig, label)
 	used := 0.0
 	for i, pg := range parts {
 		used += pg.Height
@@ -111,20 +114,23 @@ func (c *composer) stat(s content.Section, p plan) bool {
 		sl.Alt = s.Alt
 	}
 	c.slides = append(c.slides, sl)
+	for _, f := range fits {
+		c.divided(f, c.in.Article.File, len(c.slides)-1)
+	}
 	return true
 }
 
 // figure sets the stat's phrase as large as fits on one line and in room
 // pixels of height, from twice the title size down to the title's
 // smallest; a phrase too long for one line at that size wraps.
-func (c *composer) figure(box layout.Box, spans []content.Span, look theme.Look, align layout.Align, room float64) layout.Page {
+func (c *composer) figure(box layout.Box, spans []content.Span, look theme.Look, align layout.Align, room float64, line int) layout.Result {
 	title := c.t.Type["title"]
 	st := newStyler(c.t, look)
 	sp := st.spans(spans, face(title), look.Heading)
 	for i := range sp {
 		sp[i].Text = cased(title, sp[i].Text)
 	}
-	block := layout.Block{Spans: sp, LineHeight: 1.02, Tracking: title.Tracking, Align: align}
+	block := layout.Block{Spans: sp, LineHeight: 1.02, Tracking: title.Tracking, Align: align, Role: "stat", Line: line}
 	fit := func(size int) layout.Result {
 		return c.eng.Fit(layout.Spec{Box: box, Blocks: []layout.Block{block}, MaxSize: float64(size), MinSize: float64(size)})
 	}
@@ -140,5 +146,5 @@ func (c *composer) figure(box layout.Box, spans []content.Span, look theme.Look,
 	if best < 0 {
 		best = int(title.Min)
 	}
-	return fit(best).Pages[0]
+	return fit(best)
 }
