@@ -1,69 +1,106 @@
 package layout
 
 import (
-	"bytes"
 	"fmt"
+	"strings"
+	"sync"
 
 	"github.com/go-text/typesetting/font"
 )
 
 // Fonts are the faces a layout draws with. A *font.Face caches glyph
 // extents without locking, so every goroutine needs its own Fonts: use
-// Clone for each worker.
+// Clone for each worker. Each font but the regular one is parsed when it
+// is first used, once for every clone: a command that fails on its input
+// reads no fonts but one, and posts without emoji never read the 11 MB
+// emoji font.
 type Fonts struct {
-	Regular, Bold, Italic, BoldItalic *font.Face
-	Display                           *font.Face // titles
-	Mono                              *font.Face
-	Emoji                             *font.Face // colour emoji, the fallback
+	Regular *font.Face
+	lazy    *[numFaces]lazyFont // shared by clones
+	faces   [numFaces]*font.Face
 }
 
-// LoadFonts parses the font files; each argument is the file's bytes.
-func LoadFonts(regular, bold, italic, boldItalic, display, mono, emoji []byte) (*Fonts, error) {
-	var f Fonts
-	for _, x := range []struct {
-		name string
-		dst  **font.Face
-		data []byte
-	}{
-		{"regular", &f.Regular, regular},
-		{"bold", &f.Bold, bold},
-		{"italic", &f.Italic, italic},
-		{"bold italic", &f.BoldItalic, boldItalic},
-		{"display", &f.Display, display},
-		{"mono", &f.Mono, mono},
-		{"emoji", &f.Emoji, emoji},
-	} {
-		face, err := font.ParseTTF(bytes.NewReader(x.data))
-		if err != nil {
-			return nil, fmt.Errorf("reading the %s font: %w", x.name, err)
-		}
-		*x.dst = face
+// The fonts read on first use.
+const (
+	boldFace = iota
+	italicFace
+	boldItalicFace
+	displayFace // titles
+	monoFace
+	emojiFace // colour emoji, the fallback
+	numFaces
+)
+
+// FontFiles are the font files' contents. Strings, so embedded fonts are
+// read in place, without a copy.
+type FontFiles struct {
+	Regular, Bold, Italic, BoldItalic, Display, Mono, Emoji string
+}
+
+// LoadFonts parses the regular font and keeps the others for later.
+func LoadFonts(files FontFiles) (*Fonts, error) {
+	regular, err := font.ParseTTF(strings.NewReader(files.Regular))
+	if err != nil {
+		return nil, fmt.Errorf("reading the regular font: %w", err)
 	}
-	return &f, nil
+	lazy := &[numFaces]lazyFont{}
+	for i, data := range [numFaces]string{files.Bold, files.Italic, files.BoldItalic, files.Display, files.Mono, files.Emoji} {
+		lazy[i].data = data
+	}
+	return &Fonts{Regular: regular, lazy: lazy}, nil
 }
 
 // Clone returns faces over the same parsed fonts with caches of their own.
 func (f *Fonts) Clone() *Fonts {
-	c := func(x *font.Face) *font.Face { return font.NewFace(x.Font) }
-	return &Fonts{
-		Regular: c(f.Regular), Bold: c(f.Bold), Italic: c(f.Italic), BoldItalic: c(f.BoldItalic),
-		Display: c(f.Display), Mono: c(f.Mono), Emoji: c(f.Emoji),
+	return &Fonts{Regular: font.NewFace(f.Regular.Font), lazy: f.lazy}
+}
+
+// get returns one of the lazily read faces; a text font that cannot be
+// read falls back to the regular one, the emoji font to nil.
+func (f *Fonts) get(i int) *font.Face {
+	if f.faces[i] == nil {
+		if fnt := f.lazy[i].get(); fnt != nil {
+			f.faces[i] = font.NewFace(fnt)
+		} else if i != emojiFace {
+			f.faces[i] = f.Regular
+		}
 	}
+	return f.faces[i]
+}
+
+// Emoji is the colour emoji face, read on first use; nil when the emoji
+// font cannot be read (then emoji fall back to the text face).
+func (f *Fonts) Emoji() *font.Face { return f.get(emojiFace) }
+
+// lazyFont parses a font once, on first use.
+type lazyFont struct {
+	data string
+	once sync.Once
+	font *font.Font
+}
+
+func (l *lazyFont) get() *font.Font {
+	l.once.Do(func() {
+		if face, err := font.ParseTTF(strings.NewReader(l.data)); err == nil {
+			l.font = face.Font
+		}
+	})
+	return l.font
 }
 
 // face picks the text face for a style.
 func (f *Fonts) face(s Style) *font.Face {
 	switch {
 	case s&Mono != 0:
-		return f.Mono
+		return f.get(monoFace)
 	case s&Display != 0:
-		return f.Display
+		return f.get(displayFace)
 	case s&Bold != 0 && s&Italic != 0:
-		return f.BoldItalic
+		return f.get(boldItalicFace)
 	case s&Bold != 0:
-		return f.Bold
+		return f.get(boldFace)
 	case s&Italic != 0:
-		return f.Italic
+		return f.get(italicFace)
 	}
 	return f.Regular
 }

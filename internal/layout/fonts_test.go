@@ -16,16 +16,8 @@ var (
 func loadTestFonts(t testing.TB) *Fonts {
 	t.Helper()
 	fontsOnce.Do(func() {
-		var data [][]byte
-		for _, n := range []string{"Inter-Regular.otf", "Inter-Bold.otf", "Inter-Italic.otf", "Inter-BoldItalic.otf",
-			"InterDisplay-ExtraBold.otf", "DejaVuSansMono.ttf", "NotoColorEmoji.ttf"} {
-			b, err := assets.FS.ReadFile("fonts/" + n)
-			if err != nil {
-				panic(err)
-			}
-			data = append(data, b)
-		}
-		f, err := LoadFonts(data[0], data[1], data[2], data[3], data[4], data[5], data[6])
+		f, err := LoadFonts(FontFiles{Regular: assets.InterRegular, Bold: assets.InterBold, Italic: assets.InterItalic,
+			BoldItalic: assets.InterBoldItalic, Display: assets.InterDisplayExtraBold, Mono: assets.DejaVuSansMono, Emoji: assets.NotoColorEmoji})
 		if err != nil {
 			panic(err)
 		}

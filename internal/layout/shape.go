@@ -58,7 +58,7 @@ func (s *shaper) shape(face *font.Face, text string) []shapedGlyph {
 	}
 	runes := []rune(text)
 	script := language.Latin
-	if face == s.fonts.Emoji {
+	if face == s.fonts.faces[emojiFace] {
 		script = language.Common
 	}
 	out := s.hb.Shape(shaping.Input{
@@ -94,7 +94,7 @@ func (s *shaper) pieces(text string, style Style, span int) []piece {
 		}
 		face := textFace
 		if curEmoji {
-			face = s.fonts.Emoji
+			face = s.fonts.Emoji()
 		}
 		t := string(cur)
 		gs := s.shape(face, t)
@@ -128,7 +128,7 @@ func (s *shaper) isEmoji(text *font.Face, g []rune) bool {
 	for _, r := range g {
 		switch {
 		case r == 0xFE0F, r == 0x200D, r >= 0x1F1E6 && r <= 0x1F1FF, r >= 0x1F3FB && r <= 0x1F3FF, r == 0x20E3:
-			return s.has(s.fonts.Emoji, g[0])
+			return s.has(s.fonts.Emoji(), g[0])
 		}
 	}
 	r := g[0]
@@ -136,15 +136,18 @@ func (s *shaper) isEmoji(text *font.Face, g []rune) bool {
 		return false
 	}
 	if r >= 0x1F000 {
-		return s.has(s.fonts.Emoji, r)
+		return s.has(s.fonts.Emoji(), r)
 	}
 	if s.has(text, r) {
 		return false
 	}
-	return s.has(s.fonts.Emoji, r)
+	return s.has(s.fonts.Emoji(), r)
 }
 
 func (s *shaper) has(f *font.Face, r rune) bool {
+	if f == nil {
+		return false
+	}
 	_, ok := f.NominalGlyph(r)
 	return ok
 }

@@ -29,12 +29,8 @@ func loadStatic() map[string]*asset {
 		}
 		out[name] = newAsset(data, ctype)
 	}
-	for name, file := range map[string]string{"inter-regular.otf": "fonts/Inter-Regular.otf", "inter-bold.otf": "fonts/Inter-Bold.otf"} {
-		data, err := assets.FS.ReadFile(file)
-		if err != nil {
-			panic(err)
-		}
-		out[name] = newAsset(data, "font/otf")
+	for name, data := range map[string]string{"inter-regular.otf": assets.InterRegular, "inter-bold.otf": assets.InterBold} {
+		out[name] = newAsset([]byte(data), "font/otf")
 	}
 	return out
 }

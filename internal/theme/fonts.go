@@ -7,33 +7,13 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 )
 
-var (
-	fontsOnce sync.Once
-	fonts     *layout.Fonts
-	fontsErr  error
-)
-
-// Fonts parses the embedded fonts once. Callers that lay out text in
-// parallel must Clone the result per goroutine.
-func Fonts() (*layout.Fonts, error) {
-	fontsOnce.Do(func() {
-		read := func(name string) []byte {
-			b, err := assets.FS.ReadFile("fonts/" + name)
-			if err != nil && fontsErr == nil {
-				fontsErr = err
-			}
-			return b
-		}
-		f := []string{"Inter-Regular.otf", "Inter-Bold.otf", "Inter-Italic.otf", "Inter-BoldItalic.otf",
-			"InterDisplay-ExtraBold.otf", "DejaVuSansMono.ttf", "NotoColorEmoji.ttf"}
-		data := make([][]byte, len(f))
-		for i, n := range f {
-			data[i] = read(n)
-		}
-		if fontsErr != nil {
-			return
-		}
-		fonts, fontsErr = layout.LoadFonts(data[0], data[1], data[2], data[3], data[4], data[5], data[6])
+// Fonts parses the embedded text fonts once, in place (the emoji font
+// waits for the first emoji). Callers that lay out text in parallel must
+// Clone the result per goroutine.
+var Fonts = sync.OnceValues(func() (*layout.Fonts, error) {
+	return layout.LoadFonts(layout.FontFiles{
+		Regular: assets.InterRegular, Bold: assets.InterBold, Italic: assets.InterItalic,
+		BoldItalic: assets.InterBoldItalic, Display: assets.InterDisplayExtraBold,
+		Mono: assets.DejaVuSansMono, Emoji: assets.NotoColorEmoji,
 	})
-	return fonts, fontsErr
-}
+})
