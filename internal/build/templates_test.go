@@ -129,3 +129,38 @@ func TestTemplateGoldenImages(t *testing.T) {
 		}
 	}
 }
+
+// No line of text in a built-in template's sample deck, in any kind or
+// size, lies over a template shape's box.
+func TestBuiltInShapesKeepClearOfText(t *testing.T) {
+	photos := NewSamplePhotos()
+	shapes := 0
+	for _, tm := range builtIns(t) {
+		for size, slides := range sampleDecks(t, tm, photos) {
+			for i, s := range slides {
+				for _, sh := range s.Layers {
+					if sh.Kind != deck.ShapeLayer {
+						continue
+					}
+					shapes++
+					for _, l := range s.Layers {
+						if l.Kind != deck.TextLayer {
+							continue
+						}
+						for _, ln := range l.Text.Lines {
+							x0, x1 := ln.X, ln.X+ln.W
+							y0, y1 := ln.Y-ln.Ascent, ln.Y+ln.Descent
+							if ln.Text != "" && x0 < sh.X+sh.W && sh.X < x1 && y0 < sh.Y+sh.H && sh.Y < y1 {
+								t.Errorf("%s %s slide %d (%s): %q lies over a shape at %.0f,%.0f %.0f×%.0f",
+									tm.Name, size, i+1, s.Kind, ln.Text, sh.X, sh.Y, sh.W, sh.H)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if shapes == 0 {
+		t.Error("no built-in template draws a shape")
+	}
+}

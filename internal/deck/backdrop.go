@@ -18,6 +18,10 @@ func (c *composer) backdrop(s *Slide, l theme.Look) {
 	for _, d := range l.Decorations {
 		s.Layers = append(s.Layers, c.decoration(d))
 	}
+	for _, sh := range l.Shapes {
+		p := sh.Place(c.w, c.h)
+		s.Layers = append(s.Layers, Layer{Kind: ShapeLayer, Role: Decor, X: p.BoxX, Y: p.BoxY, W: p.BoxW, H: p.BoxH, Shape: &p})
+	}
 }
 
 // photoBackdrop puts a post's own photo behind a slide whose text spans

@@ -24,6 +24,7 @@ const (
 	TextLayer                     // laid-out text
 	RingLayer                     // an ellipse outline, Thickness wide
 	DotsLayer                     // a grid of dots Dot wide, Gap apart, filling the box
+	ShapeLayer                    // a template shape; the box is the area it may paint
 )
 
 // Role says what a layer is for, so tests, alt text and checks can tell
@@ -51,8 +52,9 @@ type Layer struct {
 	// FocusX and FocusY are the point of the image kept in view when it is
 	// cropped to fill the box: 0 is the left or top edge, 1 the other.
 	FocusX, FocusY float64
-	Contain        bool        // ImageLayer: fit the whole image inside the box
-	Text           layout.Page // TextLayer
+	Contain        bool               // ImageLayer: fit the whole image inside the box
+	Text           layout.Page        // TextLayer
+	Shape          *theme.PlacedShape // ShapeLayer
 }
 
 // Kind is a slide's role in the carousel.

@@ -58,7 +58,7 @@ func cacheable(l deck.Layer) bool {
 		return false
 	}
 	switch l.Kind {
-	case deck.RectLayer, deck.EllipseLayer, deck.RingLayer, deck.DotsLayer:
+	case deck.RectLayer, deck.EllipseLayer, deck.RingLayer, deck.DotsLayer, deck.ShapeLayer:
 		return true
 	}
 	return false
@@ -69,6 +69,9 @@ func backdropKey(f *frame, s deck.Slide, n int) string {
 	b := fmt.Appendf(nil, "%v %v %v %v %v|%v", f.img.Rect, f.k, f.ox, f.oy, s.Background, s.W)
 	for _, l := range s.Layers[:n] {
 		b = fmt.Appendf(b, "|%d %v %v %v %v %v %v %v %v %v", l.Kind, l.X, l.Y, l.W, l.H, l.Radius, l.Thickness, l.Gap, l.Dot, l.Paint)
+		if l.Shape != nil {
+			b = fmt.Appendf(b, " %v", *l.Shape)
+		}
 	}
 	return string(b)
 }

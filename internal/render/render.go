@@ -61,6 +61,8 @@ func (r *Renderer) layer(f *frame, l deck.Layer) {
 		f.ellipse(l.Paint, l.X, l.Y, l.W, l.H, l.Thickness)
 	case deck.DotsLayer:
 		f.dots(l)
+	case deck.ShapeLayer:
+		f.shape(l.Shape)
 	case deck.ImageLayer:
 		r.image(f, l)
 	case deck.TextLayer:

@@ -40,6 +40,9 @@ func (t *Template) refs() []*ColorRef {
 		for i := range lb.Decorations {
 			out = append(out, &lb.Decorations[i].Color)
 		}
+		for i := range lb.Shapes {
+			out = append(out, &lb.Shapes[i].Fill, &lb.Shapes[i].Stroke)
+		}
 	}
 	if l := t.Layouts.Cover; l != nil {
 		out = append(out, &l.TagText, &l.Photo.Color)

@@ -97,6 +97,7 @@ type LayoutBase struct {
 	VAlign      VAlign       `yaml:"valign"`
 	Panel       *Panel       `yaml:"panel"`
 	Decorations []Decoration `yaml:"decorations"`
+	Shapes      []ShapeSpec  `yaml:"shapes"`
 }
 
 // CoverLayout is the first slide's.

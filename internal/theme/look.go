@@ -19,6 +19,7 @@ type Look struct {
 	VAlign      VAlign
 	Panel       *PanelLook
 	Decorations []Decor
+	Shapes      []ShapeLook // drawn after the decorations, under the text
 
 	Tag     TagStyle   // cover: how the pillar shows
 	TagText color.RGBA // cover: the pillar's text on the accent
@@ -138,6 +139,9 @@ func (t *Template) look(kind string) Look {
 		}
 		l.Decorations = append(l.Decorations, Decor{Shape: d.Shape, Anchor: anchor, X: d.X, Y: d.Y, W: d.W, H: h,
 			Radius: d.Radius, Thickness: d.Thickness, Gap: d.Gap, Dot: d.Dot, Color: withOpacity(opaque(t.ref(d.Color)), op)})
+	}
+	for _, s := range lb.Shapes {
+		l.Shapes = append(l.Shapes, t.shapeLook(s))
 	}
 	t.kindLook(kind, &l)
 	return l
