@@ -1,0 +1,95 @@
+package atomicfile
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// tempPrefix starts the names of temporaries, so that RemoveTemps finds
+// what an interrupted run left.
+const tempPrefix = ".tmp-"
+
+// beforeRename runs once the new content is written and synced, just
+// before it replaces the old. Tests make it fail to show that the old
+// content survives a write cut short.
+var beforeRename = func(tmp string) error { return nil }
+
+// WriteFile replaces path with data: written to a temporary file beside
+// it, synced, then renamed over it, so path holds the old bytes or the
+// new ones, never a mix. An existing file keeps its permissions; a new
+// one gets 0644. Missing parent folders are made.
+func WriteFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	f, err := os.CreateTemp(dir, tempPrefix+filepath.Base(path)+"-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // a no-op once renamed
+	if err := writeSynced(f, data, mode); err != nil {
+		return err
+	}
+	if err := beforeRename(f.Name()); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+// writeSynced writes data to f, sets its mode, syncs and closes it.
+func writeSynced(f *os.File, data []byte, mode os.FileMode) error {
+	_, err := f.Write(data)
+	if err == nil {
+		err = f.Chmod(mode)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncDir makes a rename in dir durable. Some systems cannot sync a
+// folder; the rename is done all the same, so that is not an error.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	_ = d.Sync()
+	return nil
+}
+
+// RemoveTemps deletes the temporaries an earlier run left in dir when it
+// was killed before it could clean up. A folder that was moved aside to
+// be replaced, and whose replacement never came, is put back.
+func RemoveTemps(dir string) {
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		name := e.Name()
+		if !strings.HasPrefix(name, tempPrefix) {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if target, ok := asideOf(name); ok {
+			if _, err := os.Lstat(filepath.Join(dir, target)); os.IsNotExist(err) {
+				if os.Rename(path, filepath.Join(dir, target)) == nil {
+					continue
+				}
+			}
+		}
+		_ = os.RemoveAll(path)
+	}
+}
