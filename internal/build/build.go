@@ -1,19 +1,22 @@
 package build
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 
+	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
 	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
+	"github.com/pkpm-btn3/pkpm/internal/project"
 	"github.com/pkpm-btn3/pkpm/internal/render"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
@@ -76,8 +79,11 @@ type PostResult struct {
 }
 
 // Run builds the posts in parallel, keeps going past failures, and returns
-// one result per post in the order given.
-func Run(opts Options) ([]PostResult, error) {
+// one result per post in the order given. Each post's folder is written as
+// soon as the post is drawn. When ctx ends, Run stops between slides,
+// leaves every folder whole (written or as it was) and returns ctx's
+// error with the results it has.
+func Run(ctx context.Context, opts Options) ([]PostResult, error) {
 	fonts, err := theme.Fonts()
 	if err != nil {
 		return nil, err
@@ -87,6 +93,12 @@ func Run(opts Options) ([]PostResult, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	results := make([]PostResult, len(opts.Posts))
+	// Posts sharing a slug would replace each other's folder: they are
+	// found from the front matter alone, before anything is drawn.
+	dups := project.DuplicateSlugs(project.Slugs(opts.Root, opts.Posts, opts.Project.Location))
+	if !opts.DryRun {
+		atomicfile.RemoveTemps(filepath.Join(opts.Out, "slides"))
+	}
 	jobs := make(chan int)
 	var mu sync.Mutex
 	done := 0
@@ -97,9 +109,9 @@ func Run(opts Options) ([]PostResult, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			wk := &worker{opts: opts, eng: layout.New(fonts.Clone()), r: shared.Renderer(), tmpls: tmpls}
+			wk := &worker{ctx: ctx, opts: opts, eng: layout.New(fonts.Clone()), r: shared.Renderer(), tmpls: tmpls}
 			for i := range jobs {
-				results[i] = wk.post(opts.Posts[i])
+				results[i] = wk.postOnce(opts.Posts[i], dups)
 				if opts.Progress != nil {
 					mu.Lock()
 					done++
@@ -109,57 +121,52 @@ func Run(opts Options) ([]PostResult, error) {
 			}
 		}()
 	}
+feed:
 	for i := range opts.Posts {
-		jobs <- i
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(jobs)
 	wg.Wait()
-	rejectDuplicateSlugs(results)
-	if !opts.DryRun {
-		RemoveStaleTemps(filepath.Join(opts.Out, "slides"))
-	}
-	for i := range results {
-		r := &results[i]
-		if r.Err != nil || opts.DryRun {
-			if r.Err == nil {
-				r.Slides = len(r.Manifest.Slides)
-			}
-			continue
-		}
-		if err := WriteDirAtomic(filepath.Join(opts.Out, "slides", r.Slug), r.files); err != nil {
-			r.fail(diag.Errorf(r.File, 0, "writing slides: %v", err))
-			continue
-		}
-		r.Slides = len(r.Manifest.Slides)
-		r.files = nil
-	}
-	return results, nil
+	return results, ctx.Err()
 }
 
-// rejectDuplicateSlugs fails every post whose slug another post also has,
-// before anything is written: one would silently replace the other.
-func rejectDuplicateSlugs(results []PostResult) {
-	bySlug := map[string][]int{}
-	for i, r := range results {
-		if r.Err == nil {
-			bySlug[r.Slug] = append(bySlug[r.Slug], i)
-		}
+// postOnce builds a post, unless another post has its slug: then the
+// post fails without being drawn, as nothing of it may be written. A dry
+// run draws it all the same, for the preview, which shows both posts.
+func (w *worker) postOnce(file string, dups map[string]diag.Diagnostic) PostResult {
+	d, dup := dups[file]
+	if dup && !w.opts.DryRun {
+		r := PostResult{File: file, Slug: project.SlugOfPath(file)}
+		r.fail(d)
+		return r
 	}
-	for slug, idx := range bySlug {
-		if len(idx) < 2 {
-			continue
-		}
-		for _, i := range idx {
-			var others []string
-			for _, j := range idx {
-				if j != i {
-					others = append(others, results[j].File)
-				}
-			}
-			results[i].fail(diag.Errorf(results[i].File, 0, "slug %q is also used by %s; set a different `slug:` in one of them", slug, strings.Join(others, ", ")))
-			results[i].files = nil
-		}
+	r := w.post(file)
+	if dup && r.Err == nil {
+		r.fail(d)
 	}
+	w.write(&r)
+	return r
+}
+
+// write puts a drawn post's folder in place, unless this is a dry run or
+// the post failed or was interrupted.
+func (w *worker) write(r *PostResult) {
+	if r.Err != nil {
+		return
+	}
+	r.Slides = len(r.Manifest.Slides)
+	if w.opts.DryRun {
+		return
+	}
+	if err := atomicfile.WriteDir(filepath.Join(w.opts.Out, "slides", r.Slug), r.files); err != nil {
+		r.Slides = 0
+		r.fail(diag.Errorf(r.File, 0, "writing slides: %v", err))
+	}
+	r.files = nil
 }
 
 // fail records a post's failure as its error and as a diagnostic.
@@ -170,6 +177,7 @@ func (r *PostResult) fail(d diag.Diagnostic) {
 
 // worker owns the caches one goroutine needs.
 type worker struct {
+	ctx   context.Context
 	opts  Options
 	eng   *layout.Engine
 	r     *render.Renderer
@@ -221,14 +229,16 @@ func (w *worker) templateName(a *content.Article) string {
 // post composes and renders one post into memory; Run writes it.
 func (w *worker) post(file string) (res PostResult) {
 	res.File = file
-	res.Slug = slugOfPath(file)
+	res.Slug = project.SlugOfPath(file)
 	defer func() {
 		// A panic in one post must not take the others down; report it
 		// as that post's failure.
 		if p := recover(); p != nil {
 			res.Err = diag.Errorf(file, 0, "internal error while building this post: %v; please report it with the post attached", p)
 		}
-		res.Diags = append(res.Diags, diag.All(res.Err, file)...)
+		if !isCanceled(res.Err) {
+			res.Diags = append(res.Diags, diag.All(res.Err, file)...)
+		}
 	}()
 	a, slides, diags, err := w.compose(file)
 	res.Diags = diags
@@ -246,6 +256,10 @@ func (w *worker) post(file string) (res PostResult) {
 	m := Manifest{Slug: a.Slug, Title: a.Meta.Title, Source: filepath.ToSlash(file)}
 	files := map[string][]byte{}
 	for i, s := range slides {
+		if err := w.ctx.Err(); err != nil {
+			res.Err = err
+			return res
+		}
 		img := w.r.DrawTemp(s)
 		data, err := render.Encode(img, w.opts.Format)
 		if err != nil {
@@ -302,4 +316,9 @@ func (c *templateCache) get(name string) (*theme.Template, error) {
 	t, err := theme.Load(c.root, name)
 	c.m[name] = templateResult{t, err}
 	return t, err
+}
+
+// isCanceled says whether err is a stop asked for, not a post's problem.
+func isCanceled(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
 	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/deck"
@@ -184,7 +185,7 @@ func ShowTemplate(opts ShowOptions) (ShowResult, error) {
 			sheet = nil
 		}
 	}
-	if err := WriteDirAtomic(res.Dir, files); err != nil {
+	if err := atomicfile.WriteDir(res.Dir, files); err != nil {
 		return res, err
 	}
 	for name := range files {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pkpm-btn3/pkpm/internal/build"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	projectpkg "github.com/pkpm-btn3/pkpm/internal/project"
 	"github.com/pkpm-btn3/pkpm/internal/render"
 )
 
@@ -63,10 +64,10 @@ func buildRun(opts *BuildOptions) error {
 	cwd, _ := os.Getwd()
 	var posts []string
 	if len(opts.Posts) > 0 {
-		if posts, err = build.ResolvePosts(p.root, cwd, opts.Posts); err != nil {
+		if posts, err = projectpkg.Resolve(p.root, cwd, opts.Posts); err != nil {
 			return usageError("%v", err)
 		}
-	} else if posts, err = build.FindPosts(p.root); err != nil {
+	} else if posts, err = opts.g.findPosts(p); err != nil {
 		return err
 	}
 	if len(posts) == 0 {
@@ -80,8 +81,11 @@ func buildRun(opts *BuildOptions) error {
 	}
 	bar := newProgress(s, !opts.g.quiet && s.ErrTTY)
 	start := opts.now()
-	results, err := build.Run(build.Options{Root: p.root, Project: p.cfg, Posts: posts, Out: out, Format: format, Progress: bar.update})
+	results, err := build.Run(opts.g.context(), build.Options{Root: p.root, Project: p.cfg, Posts: posts, Out: out, Format: format, Progress: bar.update})
 	bar.clear()
+	if opts.g.context().Err() != nil {
+		return interrupted("build", "the posts built so far are written whole, the others keep their previous slides; run it again for the rest")
+	}
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
 	"github.com/pkpm-btn3/pkpm/internal/calendar"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/tanggal"
@@ -161,7 +162,7 @@ func emit(g *globals, file string, data []byte) error {
 		}
 		file = filepath.Join(cwd, file)
 	}
-	if err := writeFileAtomic(file, data); err != nil {
+	if err := atomicfile.WriteFile(file, data); err != nil {
 		return err
 	}
 	if !g.quiet {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/calendar"
 	"github.com/pkpm-btn3/pkpm/internal/check"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	projectpkg "github.com/pkpm-btn3/pkpm/internal/project"
 	"github.com/pkpm-btn3/pkpm/internal/render"
 )
 
@@ -55,6 +57,9 @@ func checkRun(opts *CheckOptions) error {
 		return err
 	}
 	findings, err := runChecks(opts.g, p, posts, len(opts.Posts) == 0)
+	if opts.g.context().Err() != nil {
+		return interrupted("check", "nothing was checked to the end; check writes nothing")
+	}
 	if err != nil {
 		return err
 	}
@@ -90,14 +95,14 @@ func (g *globals) openPosts(args []string) (*project, []string, error) {
 		return nil, nil, err
 	}
 	if len(args) == 0 {
-		posts, err := build.FindPosts(p.root)
+		posts, err := g.findPosts(p)
 		if err == nil && len(posts) == 0 {
 			err = fmt.Errorf("no posts in %s/posts; write one as posts/<slug>.md", p.root)
 		}
 		return p, posts, err
 	}
 	cwd, _ := os.Getwd()
-	posts, err := build.ResolvePosts(p.root, cwd, args)
+	posts, err := projectpkg.Resolve(p.root, cwd, args)
 	if err != nil {
 		return nil, nil, usageError("%v", err)
 	}
@@ -108,7 +113,7 @@ func (g *globals) openPosts(args []string) (*project, []string, error) {
 // calendar's included. whole is set when every post is checked: then the
 // calendar's findings about calendar.yaml itself count too.
 func runChecks(g *globals, p *project, posts []string, whole bool) ([]check.Finding, error) {
-	results, err := inspect(p, posts)
+	results, err := inspect(g.context(), p, posts)
 	if err != nil {
 		return nil, err
 	}
@@ -141,8 +146,8 @@ func calendarFindings(pl *plan, posts []string, whole bool) []check.Finding {
 }
 
 // inspect renders posts in memory, keeping what the rules look at.
-func inspect(p *project, posts []string) ([]build.PostResult, error) {
-	return build.Run(build.Options{Root: p.root, Project: p.cfg, Posts: posts, Format: render.JPEG, DryRun: true, Inspect: true})
+func inspect(ctx context.Context, p *project, posts []string) ([]build.PostResult, error) {
+	return build.Run(ctx, build.Options{Root: p.root, Project: p.cfg, Posts: posts, Format: render.JPEG, DryRun: true, Inspect: true})
 }
 
 // findingsFor applies every rule to inspected posts; a post that failed

@@ -37,6 +37,12 @@ func usageError(format string, args ...any) error {
 // silent is a failure whose details were already printed.
 func silent(code int) error { return &exitError{code: code} }
 
+// interrupted ends a command stopped by Ctrl-C, saying what it left:
+// whatever was written is whole, so running it again picks up the rest.
+func interrupted(command, left string) error {
+	return &exitError{code: ExitFailure, err: fmt.Errorf("%s interrupted: %s", command, left)}
+}
+
 func exitCode(err error) int {
 	var e *exitError
 	if errors.As(err, &e) {

@@ -2,17 +2,14 @@ package cli
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
 	"github.com/pkpm-btn3/pkpm/internal/build"
 	"github.com/pkpm-btn3/pkpm/internal/calendar"
 	"github.com/pkpm-btn3/pkpm/internal/check"
@@ -60,10 +57,13 @@ func exportRun(opts *ExportOptions) error {
 	if err != nil {
 		return err
 	}
-	// Ctrl-C stops between bundles; what is written is always whole.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	results, err := inspect(p, posts)
+	// Ctrl-C stops between slides and bundles; what is written is always
+	// whole.
+	ctx := opts.g.context()
+	results, err := inspect(ctx, p, posts)
+	if ctx.Err() != nil {
+		return interrupted("export", "no bundle was changed; run it again")
+	}
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func exportRun(opts *ExportOptions) error {
 		}
 	}
 	out := filepath.Join(p.root, "dist", "bundles")
-	build.RemoveStaleTemps(out)
+	atomicfile.RemoveTemps(out)
 	var exported, skipped, refused, failed int
 	for _, r := range results {
 		switch {
@@ -100,9 +100,8 @@ func exportRun(opts *ExportOptions) error {
 			fmt.Fprintf(s.Err, "%s: %s exported despite %d %s (`--force`)\n", r.File, s.paint("33", "warning:"), len(errorsIn[r.File]), plural(len(errorsIn[r.File]), "error"))
 		}
 		if _, err := export.Write(ctx, out, bundlePost(r), version()); err != nil {
-			if errors.Is(err, context.Canceled) {
-				fmt.Fprintln(s.Err, "export interrupted: the bundles written are complete; run it again for the rest")
-				return silent(ExitFailure)
+			if ctx.Err() != nil {
+				return interrupted("export", "the bundles written are complete; run it again for the rest")
 			}
 			return fmt.Errorf("writing the bundle of %s: %w", r.File, err)
 		}
@@ -166,5 +165,5 @@ func writeCalendarICS(pl *plan, path string) error {
 	if err := calendar.WriteICS(&buf, pl.cal, pl.posts, calendar.ICSOptions{Name: pl.proj.cfg.Name, Domain: pl.proj.cfg.Handle, Stamp: pl.now}); err != nil {
 		return err
 	}
-	return build.WriteFileAtomic(path, buf.Bytes())
+	return atomicfile.WriteFile(path, buf.Bytes())
 }

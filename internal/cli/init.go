@@ -16,6 +16,7 @@ import (
 
 	"github.com/pkpm-btn3/pkpm/assets"
 	"github.com/pkpm-btn3/pkpm/internal/config"
+	projectpkg "github.com/pkpm-btn3/pkpm/internal/project"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
@@ -299,7 +300,7 @@ func enclosingProject(dir string) string {
 	if parent == dir {
 		return ""
 	}
-	if root := findRoot(parent); fileExists(filepath.Join(root, config.FileName)) {
+	if root, ok := projectpkg.FindRoot(parent); ok {
 		return root
 	}
 	return ""

@@ -2,17 +2,17 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
 	"github.com/pkpm-btn3/pkpm/internal/build"
 	"github.com/pkpm-btn3/pkpm/internal/calendar"
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	projectpkg "github.com/pkpm-btn3/pkpm/internal/project"
 )
 
 // plan is a project's posting plan as the calendar commands see it: the
@@ -38,7 +38,7 @@ func (g *globals) openPlan() (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := build.FindPosts(p.root)
+	files, err := g.findPosts(p)
 	if err != nil {
 		return nil, err
 	}
@@ -62,27 +62,12 @@ func (g *globals) openPlan() (*plan, error) {
 	return pl, nil
 }
 
-// loadCalendar reads calendar.yaml; without one the plan has no period,
-// slots or blackout days, in the project's timezone.
+// loadCalendar reads calendar.yaml, printing what the user should know
+// about it.
 func loadCalendar(g *globals, p *project) (*calendar.Calendar, error) {
-	src, err := os.ReadFile(filepath.Join(p.root, calendar.FileName))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		c := calendar.New(p.cfg.Location)
-		c.Timezone = p.cfg.Timezone
-		return c, nil
-	case err != nil:
-		return nil, err
-	}
-	c, err := calendar.Parse(calendar.FileName, src, p.cfg.Timezone)
-	if err != nil {
-		return nil, err
-	}
-	if l := c.Lines["timezone"]; l > 0 && c.Timezone != p.cfg.Timezone {
-		printDiags(g.streams, []diag.Diagnostic{diag.Warnf(calendar.FileName, l,
-			"timezone %q is not pkpm.yaml's %q; the calendar commands read post dates in %s", c.Timezone, p.cfg.Timezone, c.Timezone)})
-	}
-	return c, nil
+	c, warns, err := projectpkg.ReadCalendar(p.root, p.cfg)
+	printDiags(g.streams, warns)
+	return c, err
 }
 
 // slideCount is how many slides the last build of a post made, from its
@@ -106,7 +91,7 @@ func (pl *plan) post(arg string) (calendar.Post, error) {
 	if err != nil {
 		return calendar.Post{}, err
 	}
-	files, err := build.ResolvePosts(pl.proj.root, cwd, []string{arg})
+	files, err := projectpkg.Resolve(pl.proj.root, cwd, []string{arg})
 	if err != nil {
 		return calendar.Post{}, usageError("%v", err)
 	}
@@ -135,35 +120,7 @@ func (pl *plan) setKeys(post calendar.Post, kv ...string) error {
 	if _, err := content.Parse(post.File, out, pl.cal.Location); err != nil {
 		return fmt.Errorf("%s: the edit would break the post (%v); edit it by hand", post.File, err)
 	}
-	return writeFileAtomic(filepath.Join(pl.proj.root, post.File), out)
-}
-
-// writeFileAtomic replaces path with data, keeping its permissions.
-func writeFileAtomic(path string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.WriteFile(filepath.Join(pl.proj.root, post.File), out)
 }
 
 // when writes a time the way front matter takes it, in the plan's zone.

@@ -7,7 +7,6 @@ import (
 	"net"
 	"os"
 	"os/exec"
-	"os/signal"
 	"runtime"
 	"strconv"
 	"strings"
@@ -16,9 +15,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/pkpm-btn3/pkpm/internal/build"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/preview"
+	projectpkg "github.com/pkpm-btn3/pkpm/internal/project"
 )
 
 // DefaultPreviewPort is where `pkpm preview` listens unless told.
@@ -31,7 +30,7 @@ type PreviewOptions struct {
 	Open  bool
 	Bind  string
 	Sheet string
-	// ctx ends the server; nil means until Ctrl-C. openURL starts a
+	// ctx ends the server; nil means Main's, until Ctrl-C. openURL starts a
 	// browser. Both are injected so tests run the server in-process.
 	ctx     context.Context
 	openURL func(string) error
@@ -126,10 +125,7 @@ func previewRun(opts *PreviewOptions) error {
 	}
 	ctx := opts.ctx
 	if ctx == nil {
-		var stop context.CancelFunc
-		ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		// After the first Ctrl-C, a second one ends pkpm at once.
-		go func() { <-ctx.Done(); stop() }()
+		ctx = opts.g.context()
 	}
 	if opts.Open {
 		if err := opts.openURL(url); err != nil {
@@ -248,12 +244,12 @@ func sheetRun(opts *PreviewOptions) error {
 		return err
 	}
 	cwd, _ := os.Getwd()
-	posts, err := build.ResolvePosts(p.root, cwd, []string{opts.Sheet})
+	posts, err := projectpkg.Resolve(p.root, cwd, []string{opts.Sheet})
 	if err != nil {
 		return usageError("%v", err)
 	}
 	start := time.Now()
-	res, err := preview.WriteSheet(preview.SheetOptions{Root: p.root, Project: p.cfg, Post: posts[0]})
+	res, err := preview.WriteSheet(opts.g.context(), preview.SheetOptions{Root: p.root, Project: p.cfg, Post: posts[0]})
 	printDiags(s, res.Diags)
 	if err != nil {
 		for _, d := range res.Diags {

@@ -1,33 +1,44 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	projectpkg "github.com/pkpm-btn3/pkpm/internal/project"
 )
 
 // globals are the flags every command takes.
 type globals struct {
+	ctx     context.Context // ends on Ctrl-C; see context()
 	streams *Streams
 	project string
 	quiet   bool
 	noColor bool
 	clock   clock // --now or PKPM_NOW: the moment commands act at
+
+	warnedMisnamed bool // the misnamed files in posts/ were reported
 }
 
-// Main runs pkpm with arguments and returns the exit code.
+// Main runs pkpm with arguments and returns the exit code. Ctrl-C (or
+// SIGTERM) cancels the one context every command runs under; a second
+// Ctrl-C ends pkpm at once.
 func Main(args []string, s *Streams) int {
-	g := &globals{streams: s}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() { <-ctx.Done(); stop() }()
+	g := &globals{streams: s, ctx: ctx}
 	root := newRoot(g)
 	root.SetArgs(args)
-	c, err := root.ExecuteC()
+	c, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return ExitOK
 	}
@@ -52,6 +63,15 @@ func printError(s *Streams, err error) {
 		return
 	}
 	fmt.Fprintln(s.Err, "pkpm: "+err.Error())
+}
+
+// context is the context commands run under: Main's, or one that never
+// ends for tests that make globals themselves.
+func (g *globals) context() context.Context {
+	if g.ctx == nil {
+		return context.Background()
+	}
+	return g.ctx
 }
 
 func newRoot(g *globals) *cobra.Command {
@@ -108,32 +128,27 @@ func (g *globals) openProject() (*project, error) {
 			return nil, usageError("project folder %q does not exist", g.project)
 		}
 	} else {
-		root = findRoot(cwd)
+		root, _ = projectpkg.FindRoot(cwd)
 	}
-	cfg := config.Default()
-	src, err := os.ReadFile(filepath.Join(root, config.FileName))
-	switch {
-	case err == nil:
-		if cfg, err = config.Parse(config.FileName, src); err != nil {
-			return nil, err
-		}
-	case errors.Is(err, fs.ErrNotExist):
-	default:
+	p, err := projectpkg.Open(root)
+	if err != nil {
 		return nil, err
 	}
-	return &project{root: root, cfg: cfg}, nil
+	return &project{root: p.Root, cfg: p.Config}, nil
 }
 
-// findRoot walks up from dir to the first folder holding pkpm.yaml.
-func findRoot(dir string) string {
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, config.FileName)); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return dir
-		}
-		d = parent
+// findPosts lists the project's posts, and warns once per run about files
+// in posts/ that look like posts but are not read.
+func (g *globals) findPosts(p *project) ([]string, error) {
+	l, err := projectpkg.List(p.root)
+	if err != nil {
+		return nil, err
 	}
+	if !g.warnedMisnamed {
+		g.warnedMisnamed = true
+		for _, m := range l.Misnamed {
+			printDiags(g.streams, []diag.Diagnostic{m.Warning()})
+		}
+	}
+	return l.Posts, nil
 }

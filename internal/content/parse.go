@@ -40,6 +40,25 @@ func Parse(file string, src []byte, loc *time.Location) (*Article, error) {
 	return a, nil
 }
 
+// ParseHead decodes only a post's front matter and its slug, leaving the
+// body unread: the cheap first pass that finds posts sharing a slug before
+// any is drawn. Its errors are Parse's.
+func ParseHead(file string, src []byte, loc *time.Location) (slug string, meta Meta, err error) {
+	text, err := normalize(file, src)
+	if err != nil {
+		return "", Meta{}, err
+	}
+	s, err := splitFrontMatter(file, text)
+	if err != nil {
+		return "", Meta{}, err
+	}
+	if meta, err = decodeFrontMatter(file, s, loc); err != nil {
+		return "", Meta{}, err
+	}
+	slug, err = articleSlug(file, meta, s.open)
+	return slug, meta, err
+}
+
 // parseBody fills the intro and sections of a from the body text, whose
 // first line is file line first.
 func parseBody(a *Article, body []byte, first int) error {

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/pkpm-btn3/pkpm/internal/build"
+	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
 	"github.com/pkpm-btn3/pkpm/internal/render"
 )
 
@@ -53,5 +53,5 @@ func WriteIndex(dir string, when func(Manifest) string) error {
 	if err != nil {
 		return err
 	}
-	return build.WriteFileAtomic(filepath.Join(dir, "index.html"), page)
+	return atomicfile.WriteFile(filepath.Join(dir, "index.html"), page)
 }

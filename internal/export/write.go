@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pkpm-btn3/pkpm/internal/build"
+	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
 )
 
 // Write writes one bundle folder and its zip under dir (dist/bundles).
@@ -33,10 +33,10 @@ func Write(ctx context.Context, dir string, p Post, version string) (Manifest, e
 	}
 	// Once the folder is in place its zip must follow, interrupted or not:
 	// a new folder beside the old zip would be a bundle at odds with itself.
-	if err := build.WriteDirAtomic(folder, files); err != nil {
+	if err := atomicfile.WriteDir(folder, files); err != nil {
 		return m, err
 	}
-	if err := build.WriteFileAtomic(folder+".zip", z); err != nil {
+	if err := atomicfile.WriteFile(folder+".zip", z); err != nil {
 		return m, err
 	}
 	return m, removeOtherDates(dir, name, p.Article.Slug)

@@ -1,35 +1,15 @@
 package preview
 
 import (
-	"errors"
-	"io/fs"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/pkpm-btn3/pkpm/internal/calendar"
-	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/tanggal"
 )
-
-// loadCalendar reads calendar.yaml as `pkpm calendar` does: without one,
-// a plan with no period, slots or blackout days in the project's timezone.
-func loadCalendar(root string, p config.Project) (*calendar.Calendar, error) {
-	src, err := os.ReadFile(filepath.Join(root, calendar.FileName))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		c := calendar.New(p.Location)
-		c.Timezone = p.Timezone
-		return c, nil
-	case err != nil:
-		return nil, diag.Errorf(calendar.FileName, 0, "cannot read: %v", err)
-	}
-	return calendar.Parse(calendar.FileName, src, p.Timezone)
-}
 
 // calendarView is a month of the posting plan as a page.
 type calendarView struct {

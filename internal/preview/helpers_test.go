@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pkpm-btn3/pkpm/internal/project"
 	"github.com/pkpm-btn3/pkpm/templates"
 )
 
@@ -56,7 +57,7 @@ func writeFile(t testing.TB, root, name, text string) {
 // newServer makes a server for root with the test clock.
 func newServer(t testing.TB, root string, onBuild func(Report)) *Server {
 	t.Helper()
-	p, err := readProject(root)
+	p, err := project.ReadConfig(root)
 	if err != nil {
 		t.Fatal(err)
 	}

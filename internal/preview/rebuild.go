@@ -1,9 +1,7 @@
 package preview
 
 import (
-	"errors"
-	"io/fs"
-	"os"
+	"context"
 	"path"
 	"path/filepath"
 	"sort"
@@ -14,6 +12,7 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/calendar"
 	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/project"
 	"github.com/pkpm-btn3/pkpm/internal/render"
 )
 
@@ -21,6 +20,7 @@ import (
 // result of every post file and the settings. Only the build loop touches
 // it; pages read the sites it makes.
 type buildState struct {
+	ctx       context.Context // Serve's: a build stops when the preview does
 	root      string
 	project   config.Project
 	configErr error
@@ -41,14 +41,14 @@ type outcome struct {
 }
 
 func newBuildState(root string, p config.Project) *buildState {
-	return &buildState{root: root, project: p, entries: map[string]*post{}}
+	return &buildState{ctx: context.Background(), root: root, project: p, entries: map[string]*post{}}
 }
 
 // initial builds every post.
 func (b *buildState) initial() outcome {
 	b.avatar = loadAvatar(b.root, b.project.Brand.Logo)
 	b.readCalendar()
-	files, err := build.FindPosts(b.root)
+	files, err := project.FindPosts(b.root)
 	start := time.Now()
 	var rep Report
 	if err != nil {
@@ -102,7 +102,7 @@ func (b *buildState) apply(paths []string) outcome {
 	var rep Report
 	rebuildAll := false
 	if c.config {
-		p, err := readProject(b.root)
+		p, err := project.ReadConfig(b.root)
 		b.configErr = err
 		if err == nil {
 			b.project, rebuildAll = p, true
@@ -123,7 +123,7 @@ func (b *buildState) apply(paths []string) outcome {
 	if c.allTempl {
 		rebuildAll = true
 	}
-	files, err := build.FindPosts(b.root)
+	files, err := project.FindPosts(b.root)
 	if err != nil {
 		rep.Diags = append(rep.Diags, diag.Errorf("posts", 0, "cannot list the posts: %v", err))
 		files = b.files()
@@ -173,7 +173,7 @@ func touches(e *post, c change) bool {
 	}
 	file := filepath.ToSlash(e.file)
 	dir := ""
-	if path.Base(file) == "index.md" {
+	if path.Dir(file) != project.PostsDir { // posts/<slug>/index.md
 		dir = path.Dir(file) + "/"
 	}
 	for _, p := range c.posts {
@@ -209,7 +209,10 @@ func (b *buildState) build(files, todo []string, rep *Report) outcome {
 	var results []build.PostResult
 	if len(todo) > 0 {
 		var err error
-		results, err = build.Run(build.Options{Root: b.root, Project: b.project, Posts: todo, Format: render.JPEG, DryRun: true, Inspect: true})
+		results, err = build.Run(b.ctx, build.Options{Root: b.root, Project: b.project, Posts: todo, Format: render.JPEG, DryRun: true, Inspect: true})
+		if b.ctx.Err() != nil {
+			return outcome{noop: true} // the preview is stopping
+		}
 		if err != nil {
 			rep.Diags = append(rep.Diags, diag.Errorf("", 0, "cannot build: %v", err))
 		}
@@ -238,7 +241,7 @@ func (b *buildState) build(files, todo []string, rep *Report) outcome {
 // readCalendar reads calendar.yaml, keeping the last plan that parsed
 // when it does not.
 func (b *buildState) readCalendar() {
-	c, err := loadCalendar(b.root, b.project)
+	c, _, err := project.ReadCalendar(b.root, b.project)
 	b.calErr = err
 	if err == nil {
 		b.cal = c
@@ -255,20 +258,7 @@ func splitOutside(root string, files []string) (inside []string, refused []build
 			continue
 		}
 		d := diag.Errorf(f, 0, "this post is a link to a file outside the project; the preview shows only files inside it — copy the post into posts/")
-		refused = append(refused, build.PostResult{File: f, Slug: strings.TrimSuffix(filepath.Base(f), ".md"), Err: d, Diags: []diag.Diagnostic{d}})
+		refused = append(refused, build.PostResult{File: f, Slug: project.SlugOfPath(f), Err: d, Diags: []diag.Diagnostic{d}})
 	}
 	return inside, refused
-}
-
-// readProject reads pkpm.yaml the way the CLI does: defaults when there is
-// none.
-func readProject(root string) (config.Project, error) {
-	src, err := os.ReadFile(filepath.Join(root, config.FileName))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return config.Default(), nil
-	case err != nil:
-		return config.Project{}, diag.Errorf(config.FileName, 0, "cannot read: %v", err)
-	}
-	return config.Parse(config.FileName, src)
 }

@@ -76,6 +76,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	s.state.ctx = ctx
 	batches := make(chan []string)
 	loopDone := make(chan struct{})
 	go batch(ctx, w.events, batches, s.cfg.Quiet, s.cfg.MaxWait)

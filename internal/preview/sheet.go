@@ -1,10 +1,12 @@
 package preview
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
 
+	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
 	"github.com/pkpm-btn3/pkpm/internal/build"
 	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/deck"
@@ -42,8 +44,8 @@ type SheetResult struct {
 
 // WriteSheet builds one post in memory and writes all its slides,
 // numbered, on one PNG: <out>/<slug>.png, replaced atomically.
-func WriteSheet(o SheetOptions) (SheetResult, error) {
-	results, err := build.Run(build.Options{Root: o.Root, Project: o.Project, Posts: []string{o.Post}, Format: render.JPEG, DryRun: true, Inspect: true})
+func WriteSheet(ctx context.Context, o SheetOptions) (SheetResult, error) {
+	results, err := build.Run(ctx, build.Options{Root: o.Root, Project: o.Project, Posts: []string{o.Post}, Format: render.JPEG, DryRun: true, Inspect: true})
 	if err != nil {
 		return SheetResult{}, err
 	}
@@ -63,7 +65,7 @@ func WriteSheet(o SheetOptions) (SheetResult, error) {
 	}
 	res.Path = filepath.Join(out, r.Slug+".png")
 	res.Slides, res.Bytes = len(slides), len(data)
-	return res, build.WriteFileAtomic(res.Path, data)
+	return res, atomicfile.WriteFile(res.Path, data)
 }
 
 func sheetSpec(p config.Project, r build.PostResult, n int) render.SheetSpec {

@@ -2,20 +2,23 @@ package preview
 
 import (
 	"bytes"
+	"context"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pkpm-btn3/pkpm/internal/project"
 )
 
 func TestWriteSheet(t *testing.T) {
 	root := writeProject(t, testProject())
-	p, err := readProject(root)
+	p, err := project.ReadConfig(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := WriteSheet(SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")})
+	res, err := WriteSheet(context.Background(), SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,8 +54,8 @@ func TestSheetOfABrokenPostFails(t *testing.T) {
 	files := testProject()
 	files["posts/masker.md"] = "---\ntitle: x\ndate: 2020-02-30 19:00\n---\n\nIsi.\n"
 	root := writeProject(t, files)
-	p, _ := readProject(root)
-	res, err := WriteSheet(SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")})
+	p, _ := project.ReadConfig(root)
+	res, err := WriteSheet(context.Background(), SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")})
 	if err == nil || !strings.Contains(err.Error(), "masker.md:3") || len(res.Diags) == 0 {
 		t.Errorf("err = %v, diags %v", err, res.Diags)
 	}
