@@ -306,11 +306,6 @@ func enclosingProject(dir string) string {
 	return ""
 }
 
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
-}
-
 // warnNested says that a project was made inside another one, and which
 // pkpm.yaml commands use where: the nearest one upwards wins.
 func warnNested(s *Streams, cwd, dir, outer string) {
