@@ -26,6 +26,15 @@ func TestDateFormats(t *testing.T) {
 		{"2020-08-03T14:00:00+02:00", utc7(2020, 8, 3, 19, 0, 0, 0)},
 		{"2020-08-03T19:00:00.5+07:00", utc7(2020, 8, 3, 19, 0, 0, 500000000)},
 		{"2020-08-03T04:30:00-07:30", utc7(2020, 8, 3, 19, 0, 0, 0)},
+		// The forms pkpm prints and people write.
+		{"2020-08-03 19.00", utc7(2020, 8, 3, 19, 0, 0, 0)},
+		{"2020-08-03 19:00 WIB", utc7(2020, 8, 3, 19, 0, 0, 0)},
+		{"2020-08-03 20.00 WITA", utc7(2020, 8, 3, 19, 0, 0, 0)},
+		{"2020-08-03 21.00 WIT", utc7(2020, 8, 3, 19, 0, 0, 0)},
+		{"3 Agustus 2020 19.00", utc7(2020, 8, 3, 19, 0, 0, 0)},
+		{"3 Agu 2020", utc7(2020, 8, 3, 0, 0, 0, 0)},
+		{"Senin, 3 Agustus 2020, 19.00 WIB", utc7(2020, 8, 3, 19, 0, 0, 0)},
+		{"2020-8-3", utc7(2020, 8, 3, 0, 0, 0, 0)},
 	}
 	for _, tt := range tests {
 		a := mustParse(t, "posts/x.md", []byte("---\ntitle: T\n\ndate: "+tt.value+"\n---\n"))
@@ -63,14 +72,13 @@ func TestDateErrors(t *testing.T) {
 		{"2020-08-03 19:60", []string{"(minutes go from 00 to 59)"}},
 		{"2020-08-03 19:00:61", []string{"(seconds go from 00 to 59)"}},
 		{"2020-08-03T19:00:00+25:00", []string{"offsets"}},
-		{"3 Agustus 2020", []string{`date "3 Agustus 2020" is not in a form pkpm reads`, "YYYY-MM-DD HH:MM", `"2020-08-03 19:00"`}},
-		{"2020-8-3", []string{"is not in a form"}},
+		{"3 Agustuss 2020", []string{`date "3 Agustuss 2020" is not in a form pkpm reads — did you mean "2020-08-03"?`, "YYYY-MM-DD HH:MM", `"5 Agustus 2020 19.00"`}},
+		{"2020/08/03 19.00", []string{`did you mean "2020-08-03 19:00"?`}},
+		{"besok", []string{"is not in a form"}},
 		{"2020-08-03 7pm", []string{"is not in a form"}},
-		{"2020-08-03 19:00 WIB", []string{"is not in a form"}},
 		{"2020-08-03Z", []string{"is not in a form"}},
 		{"03-08-2020", []string{"is not in a form"}},
 		{"2020-08-03T19:00:00.", []string{"is not in a form"}},
-		{"2020-08-03T19:00:00+0700", []string{"is not in a form"}},
 		{"1596456000", []string{"is not in a form"}},
 	}
 	for _, tt := range tests {
