@@ -87,26 +87,39 @@ func TestInitFolderNamesMakeValidYAML(t *testing.T) {
 	}
 }
 
-func TestPlannedDate(t *testing.T) {
+func TestParseWhen(t *testing.T) {
 	loc, _ := time.LoadLocation("Asia/Jakarta")
 	now := time.Date(2020, 8, 31, 23, 0, 0, 0, loc)
 	for in, want := range map[string]string{
-		"2020-09-02 19:00": "2020-09-02 19:00",
-		"2020-09-02":       "2020-09-02",
-		"besok":            "2020-09-01",
-		"Besok 07:30":      "2020-09-01 07:30",
-		"hari ini 20:00":   "2020-08-31 20:00",
-		"tomorrow":         "2020-09-01",
-		"lusa":             "2020-09-02",
+		"2020-09-02 19:00":  "2020-09-02 19:00",
+		"2020-09-02":        "2020-09-02",
+		"besok":             "2020-09-01",
+		"Besok 07:30":       "2020-09-01 07:30",
+		"hari ini 20:00":    "2020-08-31 20:00",
+		"tomorrow":          "2020-09-01",
+		"lusa":              "2020-09-02",
+		"rabu 19.00":        "2020-09-02 19:00",
+		"2 Sep 2020 19.00":  "2020-09-02 19:00",
+		"2020-09-02 20 WIT": "",
 	} {
-		got, err := plannedDate(in, now, loc)
+		w, err := parseWhen("`--date`", in, now)
+		got := w.Time.Format("2006-01-02")
+		if w.HasTime {
+			got = w.Time.Format("2006-01-02 15:04")
+		}
+		if want == "" {
+			if err == nil {
+				t.Errorf("parseWhen(%q) accepted", in)
+			}
+			continue
+		}
 		if err != nil || got != want {
-			t.Errorf("plannedDate(%q) = %q, %v; want %q", in, got, err, want)
+			t.Errorf("parseWhen(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
 	for _, bad := range []string{"kapan-kapan", "besok pagi", "2020-13-01"} {
-		if _, err := plannedDate(bad, now, loc); err == nil {
-			t.Errorf("plannedDate(%q) accepted", bad)
+		if _, err := parseWhen("`--date`", bad, now); err == nil || exitCode(err) != ExitUsage || !strings.HasPrefix(err.Error(), "`--date` ") {
+			t.Errorf("parseWhen(%q) = %v", bad, err)
 		}
 	}
 }

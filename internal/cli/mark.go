@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/tanggal"
 )
@@ -51,9 +50,11 @@ of the file stays as it was.`,
 				return usageError("`--url` and `--at` go with `published`")
 			}
 			if opts.URL != "" {
-				if err := checkInstagramURL(opts.URL); err != nil {
+				u, err := checkInstagramURL(opts.URL)
+				if err != nil {
 					return err
 				}
+				opts.URL = u
 			}
 			if runF != nil {
 				return runF(opts)
@@ -66,16 +67,63 @@ of the file stays as it was.`,
 	return cmd
 }
 
-// checkInstagramURL accepts a link to a post on Instagram.
-func checkInstagramURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err == nil && (u.Scheme == "https" || u.Scheme == "http") {
-		switch strings.ToLower(u.Hostname()) {
-		case "instagram.com", "www.instagram.com", "m.instagram.com", "instagr.am":
-			return nil
+// instagramPostURL reads a link to one post or reel on Instagram and
+// returns it written the one way: https://www.instagram.com/p/<code>/.
+// It takes the link as the app copies it: with or without https:// and
+// www., with the account's name before /p/, with a query (?igsh=...).
+func instagramPostURL(raw string) (string, bool) {
+	s := strings.TrimSpace(raw)
+	if !strings.Contains(s, "://") {
+		s = "https://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "https" && u.Scheme != "http" {
+		return "", false
+	}
+	switch strings.ToLower(u.Hostname()) {
+	case "instagram.com", "www.instagram.com", "m.instagram.com", "instagr.am", "www.instagr.am":
+	default:
+		return "", false
+	}
+	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
+	if len(parts) == 3 { // instagram.com/<account>/p/<code>
+		parts = parts[1:]
+	}
+	if len(parts) != 2 || !validCode(parts[1]) {
+		return "", false
+	}
+	switch parts[0] {
+	case "p", "reel", "reels", "tv":
+		kind := map[string]string{"reels": "reel"}[parts[0]]
+		if kind == "" {
+			kind = parts[0]
+		}
+		return "https://www.instagram.com/" + kind + "/" + parts[1] + "/", true
+	}
+	return "", false
+}
+
+// validCode says whether s can be a post's short code: letters, digits,
+// '-' and '_'.
+func validCode(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
 		}
 	}
-	return usageError("`--url` %q is not a link to Instagram; copy it from the post (⋯ → Copy link), like https://www.instagram.com/p/CDx1aBcDeFg/", raw)
+	return true
+}
+
+// checkInstagramURL accepts a link to a post or reel on Instagram and
+// returns it as it is recorded.
+func checkInstagramURL(raw string) (string, error) {
+	if u, ok := instagramPostURL(raw); ok {
+		return u, nil
+	}
+	return "", usageError("`--url` %q is not a link to an Instagram post or reel; copy it from the post (⋯ → Copy link): it looks like https://www.instagram.com/p/CDx1aBcDeFg/ or https://www.instagram.com/reel/CDx1aBcDeFg/", raw)
 }
 
 func markRun(opts *MarkOptions) error {
@@ -93,9 +141,11 @@ func markRun(opts *MarkOptions) error {
 	if opts.Status == "published" {
 		at := pl.now
 		if opts.At != "" {
-			if at, err = content.ParseDate(opts.At, pl.cal.Location); err != nil {
-				return usageError("%s", strings.Replace(err.Error(), "date ", "`--at` ", 1))
+			w, err := parseWhen("`--at`", opts.At, pl.now)
+			if err != nil {
+				return err
 			}
+			at = w.Time
 			if at.After(pl.now) {
 				return usageError("`--at` %q is after now (%s); mark a post published once it is out", opts.At, tanggal.DateTime(pl.now))
 			}

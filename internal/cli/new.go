@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 
+	"github.com/pkpm-btn3/pkpm/internal/calendar"
+	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/content"
+	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
@@ -22,6 +24,7 @@ type NewOptions struct {
 	Title    string
 	Template string
 	Pillar   string
+	Size     string
 	Date     string
 }
 
@@ -40,9 +43,14 @@ The slug is the title in lower case, in ASCII, with hyphens: "Cara Cuci
 Tangan yang Benar!" becomes cara-cuci-tangan-yang-benar. An existing post
 is never overwritten.
 
---date takes YYYY-MM-DD, YYYY-MM-DD HH:MM, or today, tomorrow (hari ini,
-besok, lusa) with an optional HH:MM. To take the next free slot of the
-calendar, run "pkpm schedule <slug> --next" afterwards.`,
+--date takes a time as people write it ("2020-08-12 19:00", "12 Agustus
+2020 19.00 WIB", "besok 19.00", "Rabu 19.00"), or a day alone ("2020-08-12",
+"besok", "lusa", "hari ini", "Rabu") for that day's posting slot in
+calendar.yaml. To take the next free slot of the calendar, run
+"pkpm schedule <slug> --next" afterwards.
+
+An unknown --template, --size or --pillar is an error, not a quiet
+default.`,
 		Example: `  $ pkpm new "Cara Cuci Tangan"
   $ pkpm new "Pembagian Masker RT 04" --pillar kegiatan --date "2020-08-12 19:00"
   $ pkpm new "Jualan Lewat Instagram" --template umkm --pillar umkm --date besok`,
@@ -63,7 +71,8 @@ calendar, run "pkpm schedule <slug> --next" afterwards.`,
 	}
 	cmd.Flags().StringVar(&opts.Template, "template", "", "slide template `name` (default: the archetype's, else pkpm.yaml's)")
 	cmd.Flags().StringVar(&opts.Pillar, "pillar", "", "content `pillar`, which also picks the archetype")
-	cmd.Flags().StringVar(&opts.Date, "date", "", "planned publish `time`")
+	cmd.Flags().StringVar(&opts.Size, "size", "", "canvas `size`: portrait, square or landscape (default: pkpm.yaml's)")
+	cmd.Flags().StringVar(&opts.Date, "date", "", "planned publish `time`, or a day for its posting slot")
 	return cmd
 }
 
@@ -73,13 +82,13 @@ func newRun(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Template != "" && !listed(theme.Names(p.root), opts.Template) {
-		return usageError("unknown template %q; available: %s", opts.Template, strings.Join(theme.Names(p.root), ", "))
+	if err := checkNewChoices(opts, p); err != nil {
+		return err
 	}
 	date := ""
 	if opts.Date != "" {
-		if date, err = plannedDate(opts.Date, opts.g.now(p.cfg.Location), p.cfg.Location); err != nil {
-			return usageError("--date: %v", err)
+		if date, err = plannedDate(opts, p); err != nil {
+			return err
 		}
 	}
 	slug := content.Slugify(opts.Title)
@@ -96,6 +105,9 @@ func newRun(opts *NewOptions) error {
 	set := []field{{"title", yamlScalar(opts.Title)}, {"status", "draft"}}
 	if opts.Template != "" {
 		set = append(set, field{"template", opts.Template})
+	}
+	if opts.Size != "" {
+		set = append(set, field{"size", opts.Size})
 	}
 	if opts.Pillar != "" {
 		set = append(set, field{"pillar", yamlScalar(opts.Pillar)})
@@ -122,32 +134,73 @@ func newRun(opts *NewOptions) error {
 	return nil
 }
 
-// plannedDate reads --date: a date as front matter takes it, or today,
-// tomorrow, the day after (in English or Indonesian) with an optional
-// HH:MM. It returns the value to write.
-func plannedDate(text string, now time.Time, loc *time.Location) (string, error) {
-	words := strings.Fields(strings.ToLower(text))
-	offsets := map[string]int{"today": 0, "hari ini": 0, "tomorrow": 1, "besok": 1, "lusa": 2}
-	for word, days := range offsets {
-		n := len(strings.Fields(word))
-		if len(words) < n || strings.Join(words[:n], " ") != word || len(words) > n+1 {
-			continue
+// checkNewChoices refuses a template, size or pillar that does not exist,
+// suggesting the one meant: a misspelt pillar would quietly take the
+// default archetype.
+func checkNewChoices(opts *NewOptions, p *project) error {
+	if opts.Template != "" {
+		if err := oneOf("template", opts.Template, theme.Names(p.root)); err != nil {
+			return err
 		}
-		day := now.AddDate(0, 0, days).Format("2006-01-02")
-		if len(words) == n {
-			return day, nil
-		}
-		text = day + " " + words[n]
-		break
 	}
-	t, err := content.ParseDate(text, loc)
+	if opts.Size != "" {
+		if err := oneOf("size", opts.Size, config.Sizes); err != nil {
+			return err
+		}
+	}
+	if opts.Pillar == "" {
+		return nil
+	}
+	pillars := theme.ArchetypeNames(p.root)
+	if cal, err := loadCalendar(opts.g, p); err == nil && len(cal.Pillars) > 0 {
+		pillars = pillars[:0]
+		for _, pl := range cal.Pillars {
+			pillars = append(pillars, pl.Name)
+		}
+	}
+	for _, known := range pillars {
+		if strings.EqualFold(known, opts.Pillar) {
+			opts.Pillar = known
+			return nil
+		}
+	}
+	return oneOf("pillar", opts.Pillar, pillars)
+}
+
+// oneOf is nil when value is among allowed, else a usage error naming
+// the one probably meant and all of them.
+func oneOf(what, value string, allowed []string) error {
+	if listed(allowed, value) {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown %s %q", what, value)
+	if s := diag.Suggest(value, allowed); s != "" {
+		msg += fmt.Sprintf(" — did you mean %q?", s)
+	}
+	return usageError("%s; available: %s", msg, strings.Join(allowed, ", "))
+}
+
+// plannedDate reads --date as people write it, days counted from now
+// ("besok", "Rabu"). A day without a time takes that day's posting slot,
+// as schedule --at does; without one the day alone is written. It returns
+// the value to write.
+func plannedDate(opts *NewOptions, p *project) (string, error) {
+	pl, err := opts.g.loadPlan(p)
 	if err != nil {
 		return "", err
 	}
-	if strings.ContainsAny(text, " T") {
-		return t.Format("2006-01-02 15:04"), nil
+	w, err := parseWhen("`--date`", opts.Date, pl.now)
+	if err != nil {
+		return "", err
 	}
-	return t.Format("2006-01-02"), nil
+	if w.HasTime {
+		return pl.when(w.Time), nil
+	}
+	self := calendar.Post{File: "posts/" + content.Slugify(opts.Title) + ".md", Status: "draft", Pillar: opts.Pillar}
+	if slot, ok := pl.daySlot(w.Time, self); ok {
+		return pl.when(slot), nil
+	}
+	return w.Time.Format("2006-01-02"), nil
 }
 
 // field is a front-matter key and the YAML text of its value.

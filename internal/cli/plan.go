@@ -34,6 +34,11 @@ func (g *globals) openPlan() (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	return g.loadPlan(p)
+}
+
+// loadPlan reads the plan of an opened project.
+func (g *globals) loadPlan(p *project) (*plan, error) {
 	cal, err := loadCalendar(g, p)
 	if err != nil {
 		return nil, err

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pkpm-btn3/pkpm/internal/calendar"
-	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/tanggal"
 )
@@ -36,11 +35,14 @@ Only the post's date line changes, or is added; every other byte of the
 file stays as it was. A slot another post has, a blackout day, a full day
 or a time that has passed is refused unless --force is given.
 
---at takes YYYY-MM-DD HH:MM in the project timezone, or a day alone
-(YYYY-MM-DD) for that day's posting slot.`,
+--at takes a time in the project timezone as people write it
+("2020-08-05 19:00", "2020-08-05 19.00 WIB", "5 Agustus 2020 19.00",
+"besok 19.00", "Rabu 19.00"), or a day alone ("2020-08-05", "5 Agu 2020",
+"besok", "lusa", "Rabu") for that day's posting slot.`,
 		Example: `  $ pkpm schedule posts/cara-memakai-masker.md --next
   $ pkpm schedule cara-memakai-masker --at "2020-08-05 19:00"
   $ pkpm schedule cara-memakai-masker --at 2020-08-05
+  $ pkpm schedule cara-memakai-masker --at besok
   $ pkpm schedule cara-memakai-masker --at "2020-08-17 19:00" --force`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -119,23 +121,15 @@ func scheduleRun(opts *ScheduleOptions) error {
 // parseAt reads --at in the plan's timezone. A day alone means that day's
 // posting slot: the first one free, else the first.
 func (pl *plan) parseAt(text string, self calendar.Post) (time.Time, error) {
-	t, err := content.ParseDate(text, pl.cal.Location)
-	if err != nil {
-		return t, usageError("%s", strings.Replace(err.Error(), "date ", "`--at` ", 1))
+	w, err := parseWhen("`--at`", text, pl.now)
+	if err != nil || w.HasTime {
+		return w.Time, err
 	}
-	if len(strings.TrimSpace(text)) != len("2006-01-02") {
-		return t, nil
+	slot, ok := pl.daySlot(w.Time, self)
+	if !ok {
+		return slot, usageError("%s has no posting slot; give a time too, like --at %q", tanggal.Date(w.Time), w.Time.Format("2006-01-02")+" 19:00")
 	}
-	slots := pl.cal.SlotTimes(calendar.DayOf(t))
-	if len(slots) == 0 {
-		return t, usageError("%s has no posting slot; give a time too, like --at %q", tanggal.Date(t), text+" 19:00")
-	}
-	for _, slot := range slots {
-		if len(calendar.Blocking(pl.cal, pl.posts, self, slot, pl.now)) == 0 {
-			return slot, nil
-		}
-	}
-	return slots[0], nil
+	return slot, nil
 }
 
 func replacePost(posts []calendar.Post, p calendar.Post) []calendar.Post {

@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/pkpm-btn3/pkpm/templates"
 )
@@ -35,6 +36,35 @@ func Archetype(projectDir, pillar string) ([]byte, string, error) {
 		}
 	}
 	return nil, "", errors.New("no archetype found, not even the built-in default")
+}
+
+// ArchetypeNames lists the pillars that have an archetype of their own,
+// built in or in the project, sorted; "default" is not one.
+func ArchetypeNames(projectDir string) []string {
+	seen := map[string]bool{}
+	add := func(name string) {
+		if n, ok := strings.CutSuffix(name, ".md"); ok && n != "default" && validName(n) {
+			seen[n] = true
+		}
+	}
+	if ents, err := fs.ReadDir(templates.FS, "archetypes"); err == nil {
+		for _, e := range ents {
+			add(e.Name())
+		}
+	}
+	if projectDir != "" {
+		if ents, err := os.ReadDir(filepath.Join(projectDir, "templates", "archetypes")); err == nil {
+			for _, e := range ents {
+				add(e.Name())
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for n := range seen {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // BuiltInFiles lists the built-in templates and archetypes as paths under
