@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -151,11 +152,17 @@ func checkNewChoices(opts *NewOptions, p *project) error {
 	if opts.Pillar == "" {
 		return nil
 	}
-	pillars := theme.ArchetypeNames(p.root)
-	if cal, err := loadCalendar(opts.g, p); err == nil && len(cal.Pillars) > 0 {
-		pillars = pillars[:0]
+	// The calendar's pillars, and any with an archetype of its own (a
+	// project's archetype says the pillar is meant).
+	var pillars []string
+	if cal, err := loadCalendar(opts.g, p); err == nil {
 		for _, pl := range cal.Pillars {
 			pillars = append(pillars, pl.Name)
+		}
+	}
+	for _, a := range theme.ArchetypeNames(p.root) {
+		if !slices.ContainsFunc(pillars, func(p string) bool { return strings.EqualFold(p, a) }) {
+			pillars = append(pillars, a)
 		}
 	}
 	for _, known := range pillars {
