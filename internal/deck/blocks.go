@@ -143,7 +143,7 @@ func (s styler) convert(b content.Block, indent float64) []layout.Block {
 			spans[i].Text = cased(ts, spans[i].Text)
 		}
 		return []layout.Block{{Spans: spans, Scale: sc, LineHeight: ts.LineHeight,
-			Tracking: ts.Tracking, SpaceBefore: 0.9, Indent: indent, Role: "heading"}}
+			Tracking: ts.Tracking, SpaceBefore: 0.9, Indent: indent, Role: "heading", Balance: true}}
 	case content.List:
 		return s.list(b, indent)
 	case content.Quote:

@@ -21,7 +21,7 @@ func (c *composer) closing() {
 		align = layout.Center
 	}
 	blocks := []layout.Block{
-		{Spans: []layout.Span{{Text: cased(title, p.Closing.Title), Style: face(title), Color: look.Text}}, Scale: 0.8, LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align, Role: "closing"},
+		{Spans: []layout.Span{{Text: cased(title, p.Closing.Title), Style: face(title), Color: look.Text}}, Scale: 0.8, LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align, Role: "closing", Balance: true},
 		{Spans: []layout.Span{{Text: p.Closing.Text, Color: look.Text}}, Scale: 0.45, LineHeight: 1.35, SpaceBefore: 0.5, Align: align, Role: "closing"},
 	}
 	if look.Icons {

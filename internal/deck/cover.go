@@ -195,12 +195,12 @@ func (c *composer) coverTextScaled(box layout.Box, valign layout.VAlign, align l
 		floor = body.Min / title.Min
 	}
 	blocks := []layout.Block{{Spans: []layout.Span{{Text: cased(title, a.Meta.Title), Style: face(title), Color: look.Text}},
-		LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align, Role: "title", Line: a.Meta.Lines["title"]}}
+		LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align, Role: "title", Line: a.Meta.Lines["title"], Balance: true}}
 	if a.Meta.Subtitle != "" {
 		scale := max(t.Type["heading"].Max*0.75/title.Max, floor)
 		minSize = max(minSize, body.Min/scale)
 		blocks = append(blocks, layout.Block{Spans: []layout.Span{{Text: a.Meta.Subtitle, Style: layout.Bold, Color: look.Heading}},
-			Scale: scale, LineHeight: 1.2, SpaceBefore: 0.35, Align: align, Role: "subtitle", Line: a.Meta.Lines["subtitle"]})
+			Scale: scale, LineHeight: 1.2, SpaceBefore: 0.35, Align: align, Role: "subtitle", Line: a.Meta.Lines["subtitle"], Balance: true})
 	}
 	if lead != nil {
 		scale := max(body.Max*0.85/title.Max, floor)

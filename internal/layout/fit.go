@@ -108,7 +108,7 @@ func (e *Engine) prepare(blocks []Block) []prepared {
 				}
 			}
 		} else {
-			p.words = e.s.words(b.Spans, tr)
+			p.words = glue(e.s.words(b.Spans, tr))
 			p.marker = e.s.words(b.Marker, tr)
 		}
 		out[i] = p
@@ -128,7 +128,7 @@ func (e *Engine) units(preps []prepared, base, width, height float64) []unit {
 			continue
 		}
 		indent := p.b.Indent * base
-		lines, _ := e.s.breakLines(p.words, float32((width-indent)/size))
+		lines := e.s.setLines(p.words, float32((width-indent)/size), p.b.Balance).lines
 		for j, bl := range lines {
 			l := e.position(bl, p.b, size, lh, indent, width-indent)
 			l.Block = i

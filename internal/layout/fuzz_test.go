@@ -42,8 +42,11 @@ func FuzzFit(f *testing.F) {
 		"👨‍👩‍👧‍👦🇮🇩👍🏽\n\nbaris\u00a0baru",
 		"Pneumonoultramicroscopicsilicovolcanoconiosis",
 		"\x00\u200d\ufe0f\u202e",
+		"Ketidakbertanggungjawaban RT 04 pukul 08.00 WIB 😷 pengembangan",
+		"Memperkenalkan Protokol Kesehatan yang Benar",
 	} {
 		f.Add(s, uint8(3))
+		f.Add(s, uint8(0x80))
 	}
 	e := New(loadTestFonts(f))
 	f.Fuzz(func(t *testing.T, text string, style uint8) {
@@ -51,7 +54,7 @@ func FuzzFit(f *testing.F) {
 			return // content rejects invalid UTF-8 before layout
 		}
 		spec := Spec{Box: Box{X: 50, Y: 60, W: 400, H: 500}, MaxSize: 40, MinSize: 30, Blocks: []Block{
-			{Spans: []Span{{Text: text, Style: Style(style) &^ Display}}, Marker: []Span{{Text: "•"}}, Indent: 1},
+			{Spans: []Span{{Text: text, Style: Style(style) &^ Display}}, Marker: []Span{{Text: "•"}}, Indent: 1, Balance: style&0x80 != 0},
 		}}
 		res := e.Fit(spec)
 		checkInside(t, spec, res)

@@ -50,6 +50,24 @@ var goldenCases = map[string]Spec{
 			{{{Text: "Demam"}}, {{Text: "Isolasi mandiri dan hubungi puskesmas"}}},
 		}}, Scale: 0.85},
 	}},
+	// At 100 px "Memperkenalkan" is wider than the box; the title shrinks
+	// until it fits whole rather than divide it.
+	"shrink": {Box: Box{X: 0, Y: 0, W: 700, H: 900}, MaxSize: 110, MinSize: 60, Blocks: []Block{
+		{Spans: []Span{{Text: "Memperkenalkan Protokol", Style: Display}}, LineHeight: 1.05, Balance: true, Role: "title"},
+	}},
+	// At its smallest size the word still does not fit: it is divided
+	// where Indonesian allows, with a hyphen.
+	"divide": {Box: Box{X: 0, Y: 0, W: 420, H: 900}, MaxSize: 64, MinSize: 64, Blocks: []Block{
+		{Spans: []Span{{Text: "Pengembangan ketidakbertanggungjawaban pascasarjana", Style: Display}}, Role: "title"},
+	}},
+	"balance": {Box: Box{X: 0, Y: 0, W: 880, H: 900}, MaxSize: 90, MinSize: 90, Blocks: []Block{
+		{Spans: []Span{{Text: "Cara Memakai Masker yang Benar di Rumah", Style: Display}}, Balance: true, Role: "title"},
+		{Spans: []Span{{Text: "Cara Memakai Masker", Style: Display}}, Balance: true, SpaceBefore: 0.5},
+	}},
+	"keep": {Box: Box{X: 0, Y: 0, W: 640, H: 1200}, MaxSize: 40, MinSize: 40, Blocks: []Block{
+		para("Kerja bakti warga RT 04 dan RW 02 dimulai pukul 08.00 WIB, iuran Rp 10.000 per rumah, cuci tangan 20 detik, rumah No. 3 jadi posko. Jangan lupa bersih 😷"),
+		para("Masker kain dicuci setiap hari dengan sabun dan air bersih."),
+	}},
 	"center": {Box: box, MaxSize: 60, MinSize: 40, VAlign: Middle, Blocks: []Block{
 		{Spans: []Span{{Text: "Terima kasih!", Style: Display}}, Align: Center},
 		{Spans: []Span{{Text: "4/9"}}, Align: Right, SpaceBefore: 0.5},

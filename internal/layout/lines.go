@@ -41,12 +41,29 @@ type lineBreaker struct {
 // wider than a line by itself, and at grapheme boundaries only when one of
 // its parts still is.
 func (s *shaper) breakLines(words []word, maxW float32) ([]brokenLine, bool) {
+	r := s.breakAt(words, maxW, -1)
+	return r.lines, r.broken
+}
+
+// broken is a paragraph broken into lines, with the line each word
+// starts on.
+type broken struct {
+	lines    []brokenLine
+	broken   bool
+	wordLine []int
+}
+
+// breakAt breaks words greedily, and also before the word at index
+// before (-1 for none).
+func (s *shaper) breakAt(words []word, maxW float32, before int) broken {
 	b := &lineBreaker{s: s, maxW: maxW}
-	for _, w := range words {
+	wordLine := make([]int, len(words))
+	for i, w := range words {
 		ww := w.width()
-		if len(b.cur.items) > 0 && b.x+ww > maxW+eps {
+		if len(b.cur.items) > 0 && (b.x+ww > maxW+eps || i == before) {
 			b.newLine()
 		}
+		wordLine[i] = len(b.lines)
 		if ww <= maxW+eps {
 			for _, a := range w.atoms {
 				b.place(a)
@@ -68,7 +85,7 @@ func (s *shaper) breakLines(words []word, maxW float32) ([]brokenLine, bool) {
 	if len(b.cur.items) > 0 || len(b.lines) == 0 {
 		b.newLine()
 	}
-	return b.lines, b.broken
+	return broken{lines: b.lines, broken: b.broken, wordLine: wordLine}
 }
 
 func (b *lineBreaker) newLine() {

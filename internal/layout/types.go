@@ -59,6 +59,7 @@ type Block struct {
 	DecoColor   color.RGBA
 	Line        int    // source line, carried into Broken for messages
 	Role        string // what the block is ("title", "body"), carried into its lines
+	Balance     bool   // lines of about equal length, as a title's (text-wrap: balance)
 	Table       *Table // when set, Spans are ignored and the table is laid out
 }
 

@@ -1,0 +1,252 @@
+package layout
+
+import "unicode"
+
+// setLines breaks a block's words into lines the way a typesetter would.
+// A balanced block (a title) takes, of the ways to break it into as few
+// lines as its width allows, the one whose lines are most alike in length
+// (CSS text-wrap: balance). Then no block ends on a lone word where moving
+// one word down keeps the number of lines (text-wrap: pretty): a balanced
+// block of three or more words, any other of six or more.
+func (s *shaper) setLines(words []word, maxW float32, balance bool) broken {
+	r := s.breakAt(words, maxW, -1)
+	n := len(r.lines)
+	if n < 2 {
+		return r
+	}
+	least := 6
+	if balance {
+		least = 3
+	}
+	pretty := countWords(words) >= least
+	if !balance {
+		if pretty {
+			r = s.pretty(words, maxW, r)
+		}
+		return r
+	}
+	best, score := r, float32(-1)
+	for w := maxW; ; {
+		t := s.breakAt(words, w, -1)
+		if len(t.lines) != n || t.broken != r.broken {
+			break
+		}
+		if pretty {
+			t = s.pretty(words, w, t)
+		}
+		if sc := ragged(t); (score < 0 || sc < score) && !(pretty && lone(words, t)) {
+			best, score = t, sc
+		}
+		w = widest(t) - 0.01 // the next narrower way to break
+	}
+	if score < 0 && pretty {
+		return s.pretty(words, maxW, r)
+	}
+	return best
+}
+
+// pretty moves the word before a lone last word down when that keeps the
+// number of lines.
+func (s *shaper) pretty(words []word, w float32, r broken) broken {
+	if !lone(words, r) {
+		return r
+	}
+	k := lastWord(words)
+	if t := s.breakAt(words, w, k-1); len(t.lines) == len(r.lines) && (!t.broken || r.broken) {
+		return t
+	}
+	return r
+}
+
+// lone reports whether the last line holds one word alone.
+func lone(words []word, r broken) bool {
+	k := lastWord(words)
+	n := len(r.lines)
+	return n > 1 && k >= 1 && r.wordLine[k] == n-1 && r.wordLine[k-1] != n-1
+}
+
+func lastWord(words []word) int {
+	k := len(words) - 1
+	for k > 0 && words[k].text() == "" {
+		k-- // trailing whitespace is not a word
+	}
+	return k
+}
+
+// ragged is how unlike its lines' lengths are: the sum of squares of each
+// line's shortfall from the longest.
+func ragged(r broken) float32 {
+	m := widest(r)
+	var sum float32
+	for _, l := range r.lines {
+		d := m - l.width
+		sum += d * d
+	}
+	return sum
+}
+
+func widest(r broken) float32 {
+	var m float32
+	for _, l := range r.lines {
+		m = max(m, l.width)
+	}
+	return m
+}
+
+// text is a word's core text, for telling words from whitespace.
+func (w word) text() string {
+	var t string
+	for i, a := range w.atoms {
+		t += a.text
+		if i < len(w.atoms)-1 {
+			t += a.spaceText
+		}
+	}
+	return t
+}
+
+func countWords(words []word) int {
+	n := 0
+	for _, w := range words {
+		if w.text() != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// glue joins words that must not be split over two lines: a number and
+// the short unit or abbreviation after it (20 detik, 08.00 WIB), a short
+// abbreviation and the number after it (RT 04, Rp 10.000, No. 3), and an
+// emoji and the word before it. Glued words still part where one alone is
+// wider than the line.
+func glue(words []word) []word {
+	var out []word
+	for _, w := range words {
+		if n := len(out); n > 0 && !endsHard(out[n-1]) && sticks(out[n-1].text(), w.text()) {
+			out[n-1].atoms = append(out[n-1].atoms, w.atoms...)
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func endsHard(w word) bool {
+	return len(w.atoms) == 0 || w.atoms[len(w.atoms)-1].forceBreak
+}
+
+// sticks reports whether next must stay on the line of prev.
+func sticks(prev, next string) bool {
+	if next == "" || prev == "" {
+		return false
+	}
+	if !hasAlnum(next) && hasEmoji(next) {
+		return true
+	}
+	last := lastPart(prev)
+	if isNumber(last) && !endsSentence(last) {
+		return isUnit(next)
+	}
+	return isNumber(next) && isAbbreviation(last)
+}
+
+// lastPart is the last space-separated part of a glued word.
+func lastPart(s string) string {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' {
+			return s[i+1:]
+		}
+	}
+	return s
+}
+
+func hasAlnum(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasEmoji(s string) bool {
+	for _, r := range s {
+		if r >= 0x1F000 || r >= 0x2600 && r <= 0x27BF || r == 0xFE0F {
+			return true
+		}
+	}
+	return false
+}
+
+// isNumber is a figure as written: 04, 10.000, 08.00, 3,5%, (2).
+func isNumber(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return false
+}
+
+func endsSentence(s string) bool {
+	r := []rune(s)
+	if len(r) == 0 {
+		return false
+	}
+	switch r[len(r)-1] {
+	case '.', ',', ';', ':', '!', '?', ')':
+		return true
+	}
+	return false
+}
+
+// isUnit is a short word after a number: a unit or a counted thing
+// (detik, WIB, kg, orang), up to six letters with nothing but closing
+// punctuation after them.
+func isUnit(s string) bool {
+	letters := 0
+	for i, r := range []rune(s) {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			if letters > 6 {
+				return false
+			}
+		case i == 0:
+			return r == '%'
+		}
+	}
+	return letters > 0 || s == "%"
+}
+
+// isAbbreviation is a short abbreviation before a number: RT, RW, Rp,
+// No., Jl., Hal. — up to four capitals, up to three letters
+// starting with a capital, or up to four letters ending in a full stop.
+func isAbbreviation(s string) bool {
+	r := []rune(s)
+	dot := len(r) > 0 && r[len(r)-1] == '.'
+	if dot {
+		r = r[:len(r)-1]
+	}
+	if len(r) == 0 || !unicode.IsUpper(r[0]) && !dot {
+		return false
+	}
+	caps := true
+	for _, c := range r {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+		caps = caps && unicode.IsUpper(c)
+	}
+	switch {
+	case caps && len(r) <= 4:
+		return true
+	case dot:
+		return len(r) <= 4
+	}
+	return len(r) <= 3
+}
