@@ -41,6 +41,10 @@ type Options struct {
 	// files in its result, and measures text contrast, for check and
 	// export.
 	Inspect bool
+	// ComposeOnly stops each post once its slides are composed: nothing
+	// is drawn, encoded or written. With Inspect, for callers that draw
+	// the slides themselves (contact sheets draw them small).
+	ComposeOnly bool
 }
 
 // SlideInfo describes one written slide in slides.json.
@@ -254,6 +258,10 @@ func (w *worker) post(file string) (res PostResult) {
 		}
 	}
 	m := Manifest{Slug: a.Slug, Title: a.Meta.Title, Source: filepath.ToSlash(file)}
+	if w.opts.ComposeOnly {
+		res.Manifest = m
+		return res
+	}
 	files := map[string][]byte{}
 	for i, s := range slides {
 		if err := w.ctx.Err(); err != nil {

@@ -45,7 +45,7 @@ type SheetResult struct {
 // WriteSheet builds one post in memory and writes all its slides,
 // numbered, on one PNG: <out>/<slug>.png, replaced atomically.
 func WriteSheet(ctx context.Context, o SheetOptions) (SheetResult, error) {
-	results, err := build.Run(ctx, build.Options{Root: o.Root, Project: o.Project, Posts: []string{o.Post}, Format: render.JPEG, DryRun: true, Inspect: true})
+	results, err := build.Run(ctx, build.Options{Root: o.Root, Project: o.Project, Posts: []string{o.Post}, Format: render.JPEG, DryRun: true, Inspect: true, ComposeOnly: true})
 	if err != nil {
 		return SheetResult{}, err
 	}

@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/draw"
 	"math"
+	"reflect"
 
 	xdraw "golang.org/x/image/draw"
 
@@ -72,12 +73,36 @@ func subImage(img image.Image, r image.Rectangle) (image.Image, bool) {
 }
 
 // scaled resamples the crop of an image to w×h with Catmull-Rom, into a
-// buffer the renderer reuses.
+// buffer the renderer reuses. Small results (a logo on every slide,
+// shrunk from 512 pixels: Catmull-Rom reads dozens of source pixels for
+// each one it writes) are kept and reused.
 func (r *Renderer) scaled(src image.Image, crop image.Rectangle, w, h int) *image.RGBA {
+	k := scaledKey{src, crop, w, h}
+	small := w*h <= 256*256 && reflect.TypeOf(src).Kind() == reflect.Pointer
+	if small {
+		if img, ok := r.small[k]; ok {
+			return img
+		}
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		xdraw.CatmullRom.Scale(img, img.Rect, src, crop, draw.Src, nil)
+		if len(r.small) >= 64 {
+			clear(r.small)
+		}
+		r.small[k] = img
+		return img
+	}
 	if r.scratch == nil || cap(r.scratch.Pix) < 4*w*h {
 		r.scratch = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
 	dst := &image.RGBA{Pix: r.scratch.Pix[:4*w*h], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
 	xdraw.CatmullRom.Scale(dst, dst.Rect, src, crop, draw.Src, nil)
 	return dst
+}
+
+// scaledKey names a resampled image: the source (a pointer, so equal
+// keys are the same pixels), the part of it and the size.
+type scaledKey struct {
+	src  image.Image
+	crop image.Rectangle
+	w, h int
 }

@@ -16,6 +16,7 @@ type Renderer struct {
 	shared  *Shared
 	canvas  *canvas
 	scratch *image.RGBA // resampled photos
+	small   map[scaledKey]*image.RGBA
 }
 
 // New returns a renderer with empty caches of its own.
@@ -23,7 +24,7 @@ func New() *Renderer { return NewShared().Renderer() }
 
 // Renderer returns a renderer for one worker that shares s's backdrops.
 func (s *Shared) Renderer() *Renderer {
-	return &Renderer{glyphs: newGlyphCache(), shared: s}
+	return &Renderer{glyphs: newGlyphCache(), shared: s, small: map[scaledKey]*image.RGBA{}}
 }
 
 // Draw paints a slide onto a new canvas that the caller owns.

@@ -128,11 +128,14 @@ func (r *Renderer) sheetBadge(f *frame, eng *layout.Engine, x, y, n int) {
 	}
 }
 
-// EncodeSheet writes a contact sheet as PNG, compressed hard: it is sent
-// over chat apps, where size matters more than the time to write it.
+// EncodeSheet writes a contact sheet as PNG, compressed for speed. For
+// the sheet of a 26-slide post (2008×3064) best compression took 5.4 s
+// for 796 KB, the default level 0.99 s for 809 KB, and best speed 0.67 s
+// for 863 KB: well under MaxSheetBytes, and what keeps a sheet quicker
+// than building the post.
 func EncodeSheet(img image.Image) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	err := enc.Encode(&buf, img)
 	return buf.Bytes(), err
 }
