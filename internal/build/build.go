@@ -202,6 +202,9 @@ func (w *worker) compose(file string) (*content.Article, []deck.Slide, []diag.Di
 	diags := append([]diag.Diagnostic(nil), a.Warnings...)
 	t, err := w.tmpls.get(w.templateName(a))
 	if err != nil {
+		if elsewhere(err, file) {
+			return a, nil, diags, err // the template file's own problem, at its line
+		}
 		return a, nil, diags, diag.Errorf(file, a.Meta.Lines["template"], "%v", err)
 	}
 	imgs, err := loadImages(w.opts.Root, file, a, w.opts.Project)
@@ -329,4 +332,12 @@ func (c *templateCache) get(name string) (*theme.Template, error) {
 // isCanceled says whether err is a stop asked for, not a post's problem.
 func isCanceled(err error) bool {
 	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// elsewhere says whether err is a problem in another file than the post,
+// such as a template many posts share: it is reported at that file's line,
+// so the CLI can print it once for every post it stops.
+func elsewhere(err error, file string) bool {
+	var d diag.Diagnostic
+	return errors.As(err, &d) && d.File != "" && d.File != file
 }

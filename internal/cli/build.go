@@ -90,8 +90,8 @@ func buildRun(opts *BuildOptions) error {
 		return err
 	}
 	failed, slides := 0, 0
+	printResults(s, results)
 	for _, r := range results {
-		printDiags(s, r.Diags)
 		slides += r.Slides
 		if r.Err != nil {
 			failed++

@@ -155,13 +155,26 @@ func inspect(ctx context.Context, p *project, posts []string) ([]build.PostResul
 func findingsFor(p *project, results []build.PostResult) []check.Finding {
 	settings := check.Settings{MaxHashtags: p.cfg.Instagram.MaxHashtags}
 	var findings []check.Finding
+	// A problem in a file the posts share (a template, pkpm.yaml) is one
+	// finding that says how many posts it stops, not one per post.
+	shared := map[string]int{} // the problem → its finding
+	stops := map[int]int{}     // its finding → the posts it stops
 	for _, r := range results {
 		if r.Err != nil {
 			for _, d := range r.Diags {
-				if d.Severity == diag.Error {
-					findings = append(findings, check.Finding{File: d.File, Line: d.Line, Severity: diag.Error, Level: "error",
-						Rule: check.Build.ID, Message: d.Message, Hint: check.Build.Hint})
+				if d.Severity != diag.Error {
+					continue
 				}
+				if i, seen := shared[d.String()]; seen {
+					stops[i]++
+					continue
+				}
+				if d.File != "" && filepath.ToSlash(d.File) != filepath.ToSlash(r.File) {
+					shared[d.String()] = len(findings)
+					stops[len(findings)] = 1
+				}
+				findings = append(findings, check.Finding{File: d.File, Line: d.Line, Severity: diag.Error, Level: "error",
+					Rule: check.Build.ID, Message: d.Message, Hint: check.Build.Hint})
 			}
 			continue
 		}
@@ -171,6 +184,9 @@ func findingsFor(p *project, results []build.PostResult) []check.Finding {
 		}
 		findings = append(findings, check.Run(check.Post{File: r.File, Article: r.Article, Slides: r.Deck, Images: images,
 			Contrast: r.Contrast, Diags: r.Diags, BodyMin: r.BodyMin}, settings)...)
+	}
+	for i, n := range stops {
+		findings[i].Message += fmt.Sprintf("; this stops %d %s", n, plural(n, "post"))
 	}
 	check.Sort(findings)
 	return findings

@@ -79,11 +79,17 @@ func exportRun(opts *ExportOptions) error {
 	}
 	out := filepath.Join(p.root, "dist", "bundles")
 	atomicfile.RemoveTemps(out)
+	var broken []build.PostResult
+	for _, r := range results {
+		if r.Err != nil {
+			broken = append(broken, r)
+		}
+	}
+	printResults(s, broken)
 	var exported, skipped, refused, failed int
 	for _, r := range results {
 		switch {
 		case r.Err != nil:
-			printDiags(s, r.Diags)
 			failed++
 			continue
 		case !opts.All && r.Article.Meta.Status != "ready":
