@@ -91,6 +91,11 @@ func buildRun(opts *BuildOptions) error {
 	}
 	failed, slides := 0, 0
 	printResults(s, results)
+	if len(opts.Posts) == 0 && opts.Out == "" {
+		if err := pruneSlides(s, opts.g.quiet, out, results); err != nil {
+			return err
+		}
+	}
 	for _, r := range results {
 		slides += r.Slides
 		if r.Err != nil {
@@ -147,4 +152,32 @@ func relTo(base, path string) string {
 		return r
 	}
 	return path
+}
+
+// pruneSlides removes the slide folders of posts that are gone, after a
+// build of every post into the project's own dist: a folder given with
+// `--out` may hold what other projects built.
+func pruneSlides(s *Streams, quiet bool, out string, results []build.PostResult) error {
+	posts := map[string]string{}
+	for _, r := range results {
+		posts[r.File] = r.Slug
+		if r.Err != nil {
+			posts[r.File] = ""
+		}
+	}
+	removed, err := build.Prune(out, posts)
+	if err != nil {
+		return fmt.Errorf("removing the slides of posts that are gone: %w", err)
+	}
+	if len(removed) > 0 && !quiet {
+		fmt.Fprintf(s.Err, "removed the slides of %d %s that %s gone: %s\n", len(removed), plural(len(removed), "post"), isAre(len(removed)), listSome(removed, 5))
+	}
+	return nil
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/check"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/export"
+	projectpkg "github.com/pkpm-btn3/pkpm/internal/project"
 	"github.com/pkpm-btn3/pkpm/internal/tanggal"
 )
 
@@ -113,6 +114,9 @@ func exportRun(opts *ExportOptions) error {
 		}
 		exported++
 	}
+	if err := pruneBundles(opts.g, p, out); err != nil {
+		return err
+	}
 	if err := export.WriteIndex(out, whenFunc(p)); err != nil {
 		return fmt.Errorf("writing index.html: %w", err)
 	}
@@ -172,4 +176,30 @@ func writeCalendarICS(pl *plan, path string) error {
 		return err
 	}
 	return atomicfile.WriteFile(path, buf.Bytes())
+}
+
+// pruneBundles removes the bundles of posts that are gone, so the index
+// page drops them. When a post's front matter cannot be read its slug is
+// unknown, and nothing is removed: that post's bundle may be among them.
+func pruneBundles(g *globals, p *project, out string) error {
+	files, err := projectpkg.FindPosts(p.root)
+	if err != nil {
+		return err
+	}
+	known := projectpkg.Slugs(p.root, files, p.cfg.Location)
+	if len(known) < len(files) {
+		return nil
+	}
+	slugs := map[string]bool{}
+	for _, slug := range known {
+		slugs[slug] = true
+	}
+	removed, err := export.Prune(out, slugs)
+	if err != nil {
+		return fmt.Errorf("removing the bundles of posts that are gone: %w", err)
+	}
+	if len(removed) > 0 && !g.quiet {
+		fmt.Fprintf(g.streams.Err, "removed %d %s of posts that are gone: %s\n", len(removed), plural(len(removed), "bundle"), listSome(removed, 5))
+	}
+	return nil
 }
