@@ -165,3 +165,32 @@ func TestFindingFormat(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Too many hashtags because of the caption points at the caption's line
+// holding the first tag past the limit, not at "hashtags:".
+func TestHashtagCountPointsAtTheCaption(t *testing.T) {
+	caption := "caption: |\n  Yuk jaga kesehatan!\n  #satu #dua\n  #tiga #empat #lima\n"
+	src := strings.Replace(cleanPost, "pillar:", caption+"pillar:", 1)
+	fs := Run(post(t, src, nil), Settings{MaxHashtags: 5})
+	if rules(fs) != "hashtag-count" || fs[0].Line != 6 {
+		t.Fatalf("findings: %v, want hashtag-count on line 6", fs)
+	}
+	if want := "7 hashtags, counting those in the caption; the limit is 5; #empat is the first past it"; fs[0].Message != want {
+		t.Errorf("message %q, want %q", fs[0].Message, want)
+	}
+	// A one-line caption: its line.
+	src = strings.Replace(cleanPost, "pillar:", "caption: \"Halo #a #b #c #d\"\npillar:", 1)
+	if fs := Run(post(t, src, nil), Settings{MaxHashtags: 5}); rules(fs) != "hashtag-count" || fs[0].Line != 3 {
+		t.Fatalf("findings: %v, want hashtag-count on line 3", fs)
+	}
+	// Only the front matter's tags: the hashtags line.
+	src = strings.Replace(cleanPost, "[pakaimasker, covid19]", "[a, b, c, d, e, f]", 1)
+	if fs := Run(post(t, src, nil), Settings{MaxHashtags: 5}); rules(fs) != "hashtag-count" || fs[0].Line != 4 {
+		t.Fatalf("findings: %v, want hashtag-count on line 4", fs)
+	}
+	// A repeated tag in the caption points at its own line.
+	src = strings.Replace(cleanPost, "pillar:", "caption: |\n  Halo.\n  #covid19\n"+"pillar:", 1)
+	if fs := Run(post(t, src, nil), Settings{MaxHashtags: 5}); rules(fs) != "hashtag-duplicate" || fs[0].Line != 5 {
+		t.Fatalf("findings: %v, want hashtag-duplicate on line 5", fs)
+	}
+}

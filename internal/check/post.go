@@ -83,40 +83,51 @@ func caption(p Post, _ Settings) []Finding {
 var hashtagRE = regexp.MustCompile(`#[^\s#]+`)
 
 // hashtags counts the front matter's tags and those written in the
-// caption, as Instagram sees them.
+// caption, as Instagram sees them. A finding about a tag points at the
+// line it is written on: the hashtags key, or the caption's line.
 func hashtags(p Post, s Settings) []Finding {
 	var fs []Finding
-	ln := line(p, "hashtags")
-	tags := append([]string(nil), p.Article.Meta.Hashtags...)
-	for _, t := range hashtagRE.FindAllString(content.CaptionText(p.Article), -1) {
-		// Punctuation that ends a sentence or a bracket after a tag is
-		// not part of it: "#covid19." is the tag "covid19".
-		if t = strings.TrimRightFunc(strings.TrimPrefix(t, "#"), endsTag); t != "" {
-			tags = append(tags, t)
+	meta := p.Article.Meta
+	tags := append([]string(nil), meta.Hashtags...)
+	fromMeta := len(tags)
+	tags = append(tags, content.TagsIn(content.CaptionText(p.Article))...)
+	lineOf := func(i int) int {
+		if i < fromMeta {
+			return line(p, "hashtags")
 		}
+		if l := meta.CaptionTagLines[strings.ToLower(tags[i])]; l > 0 {
+			return l
+		}
+		if l := line(p, "caption"); l > 0 {
+			return l
+		}
+		return line(p, "hashtags")
 	}
 	seen := map[string]bool{}
-	unique := 0
-	for _, t := range tags {
+	unique, over := 0, -1
+	for i, t := range tags {
 		k := strings.ToLower(t)
 		if seen[k] {
-			fs = append(fs, at(HashtagDuplicate, p.File, ln, 0, "hashtag #%s appears more than once", t))
+			fs = append(fs, at(HashtagDuplicate, p.File, lineOf(i), 0, "hashtag #%s appears more than once", t))
 			continue
 		}
 		seen[k] = true
-		unique++
+		if unique++; unique == s.MaxHashtags+1 {
+			over = i
+		}
 		if !validTag(t) {
-			fs = append(fs, at(HashtagInvalid, p.File, ln, 0, "hashtag %q has characters Instagram does not allow in a hashtag", "#"+t))
+			fs = append(fs, at(HashtagInvalid, p.File, lineOf(i), 0, "hashtag %q has characters Instagram does not allow in a hashtag", "#"+t))
 		}
 	}
-	if unique > s.MaxHashtags {
-		fs = append(fs, at(HashtagCount, p.File, ln, 0, "%d hashtags; the limit is %d", unique, s.MaxHashtags))
+	if over >= 0 {
+		where := ""
+		if len(tags) > fromMeta {
+			where = ", counting those in the caption"
+		}
+		fs = append(fs, at(HashtagCount, p.File, lineOf(over), 0, "%d hashtags%s; the limit is %d; #%s is the first past it", unique, where, s.MaxHashtags, tags[over]))
 	}
 	return fs
 }
-
-// endsTag is punctuation that cannot be a tag's last character; '_' can.
-func endsTag(r rune) bool { return r != '_' && unicode.IsPunct(r) }
 
 func validTag(t string) bool {
 	if t == "" {

@@ -39,10 +39,14 @@ type Meta struct {
 	Pillar   string
 	Hashtags []string // without '#'
 	Caption  string
-	Sources  []string
-	Slug     string
-	Cover    string // cover image path, relative to the post
-	CoverAlt string
+	// CaptionTagLines holds the file line of each hashtag written in the
+	// caption, by lower-case tag without '#', so that a finding about
+	// one can point at it.
+	CaptionTagLines map[string]int
+	Sources         []string
+	Slug            string
+	Cover           string // cover image path, relative to the post
+	CoverAlt        string
 
 	// Published is when the post went out and URL where it is on
 	// Instagram, as `pkpm mark` records them; zero and "" until then.

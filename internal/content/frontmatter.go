@@ -36,6 +36,7 @@ var (
 // line.
 type metaDecoder struct {
 	file string
+	src  []byte // the front matter's YAML, for where values sit in it
 	doc  *yamlfile.Doc
 	loc  *time.Location
 	meta Meta
@@ -48,7 +49,7 @@ func decodeFrontMatter(file string, s split, loc *time.Location) (Meta, error) {
 	if err != nil {
 		return Meta{}, unclosed(file, s, err)
 	}
-	d := &metaDecoder{file: file, doc: doc, loc: loc}
+	d := &metaDecoder{file: file, src: s.yaml, doc: doc, loc: loc}
 	if doc.Top != nil {
 		d.mapping(doc.Top)
 	}
@@ -136,6 +137,7 @@ func (d *metaDecoder) field(k, v *yaml.Node) error {
 		m.Hashtags, err = d.hashtags(k, v)
 	case "caption":
 		m.Caption, err = d.text(k, v)
+		m.CaptionTagLines = d.tagLines(k, v)
 	case "sources":
 		m.Sources, err = d.sources(k, v)
 	case "slug":
