@@ -96,16 +96,25 @@ func (s styler) blocks(in []content.Block) []layout.Block {
 }
 
 // blocksAlt converts blocks and also returns, by layout block index, the
-// text of headings whose letter case the template changes, so alt text
-// keeps what the author wrote.
+// text alt text reads instead of what the slide shows: headings whose
+// letter case the template changes as the author wrote them, and blocks
+// with struck-through text without it.
 func (s styler) blocksAlt(in []content.Block) ([]layout.Block, map[int]string) {
 	var out []layout.Block
 	originals := map[int]string{}
 	for _, b := range in {
+		first := len(out)
 		if b.Kind == content.Heading && s.t.Type["heading"].Case != "none" {
-			originals[len(out)] = content.PlainText(b.Spans)
+			originals[first] = withoutStrike(b.Spans)
 		}
 		out = append(out, s.block(b, 0)...)
+		for i := first; i < len(out); i++ {
+			if _, set := originals[i]; !set {
+				if kept, struck := struckText(out[i]); struck {
+					originals[i] = kept
+				}
+			}
+		}
 	}
 	if len(out) > 0 {
 		out[0].SpaceBefore = 0

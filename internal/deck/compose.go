@@ -183,18 +183,11 @@ func (c *composer) newSlide(k Kind, line int, l theme.Look) Slide {
 	return s
 }
 
-func ensurePeriod(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") {
-		return s
-	}
-	return s + "."
-}
-
 // pageText is the text a page shows, block by block, for alt text: lines
 // are joined with a space only where the text had one, and blocks end
 // with a full stop so a screen reader pauses between them. Blocks whose
-// case the template changed are read as written.
+// case the template changed are read as written; struck-through text is
+// left out.
 func pageText(p layout.Page, originals ...map[int]string) string {
 	var orig map[int]string
 	if len(originals) > 0 {
@@ -215,11 +208,15 @@ func pageText(p layout.Page, originals ...map[int]string) string {
 				continue
 			}
 			text = o
+			if text == "" { // all of it struck through
+				last = l.Block
+				continue
+			}
 		}
 		switch {
 		case b.Len() == 0:
 		case l.Block != last:
-			if s := b.String(); !strings.ContainsAny(s[len(s)-1:], ".:?!") {
+			if !endsSentence(b.String()) {
 				b.WriteString(".")
 			}
 			b.WriteString(" ")

@@ -195,3 +195,39 @@ func TestLongArticleContinuesAndWarnsPastTwenty(t *testing.T) {
 		}
 	}
 }
+
+// Struck-through text is left out of alt text: the author crossed it out.
+// A sentence that already ends in punctuation or an emoji gets no period
+// after it.
+func TestAltTextStrikeAndSentenceEnds(t *testing.T) {
+	eng := engine(t)
+	src := "---\ntitle: Judul\nsubtitle: Ayo!\n---\n\nMasker ~~tidak bisa menggantikan~~ tidak menggantikan jarak 😷\n\n" +
+		"## Ingat! ⚠️\n\nCuci tangan ~~lima~~ dua puluh detik.\n\n- Sabun 🧼\n- ~~Air saja~~\n- Handuk bersih\n"
+	slides, _ := compose(t, eng, src, "portrait")
+	all := ""
+	for _, s := range slides {
+		all += s.Alt + "\n"
+	}
+	for _, bad := range []string{"tidak bisa menggantikan", "lima", "Air saja", "!.", "⚠️.", "🧼.", "😷."} {
+		if strings.Contains(all, bad) {
+			t.Errorf("alt text holds %q:\n%s", bad, all)
+		}
+	}
+	for _, want := range []string{"tidak menggantikan jarak 😷", "Ingat! ⚠️ Cuci tangan dua puluh detik.", "Sabun 🧼 Handuk bersih"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("alt text lacks %q:\n%s", want, all)
+		}
+	}
+}
+
+func TestEndsSentence(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Ingat!": true, "Ingat! ⚠️": true, "Cuci tangan": false, "Siap?": true, "Jaga jarak 😷": true,
+		"Bendera 🇮🇩": true, "Jempol 👍🏽": true, "Keluarga 👨‍👩‍👧": true, `Kata "aman."`: true, "(lihat gambar)": false,
+		"Nomor 1️⃣": true, "Oke…": true, "": false, "2020": false,
+	} {
+		if got := endsSentence(s); got != want {
+			t.Errorf("endsSentence(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -117,13 +117,7 @@ func (c *composer) cover(lead []content.Span) bool {
 			Blocks: []layout.Block{{Spans: []layout.Span{{Text: "Geser untuk membaca  →", Style: layout.Bold, Color: look.Text}}, Align: layout.Right, Role: "chrome"}}})
 		sl.Layers = append(sl.Layers, textLayer(hint.Pages[0], Label))
 	}
-	alt := "Sampul: " + a.Meta.Title
-	if a.Meta.Subtitle != "" {
-		alt += ". " + a.Meta.Subtitle
-	}
-	if lead != nil {
-		alt += ". " + content.PlainText(lead)
-	}
+	alt := joinSentences("Sampul: "+a.Meta.Title, a.Meta.Subtitle, withoutStrike(lead))
 	sl.Alt = alt
 	if a.Meta.CoverAlt != "" {
 		sl.Alt = a.Meta.CoverAlt

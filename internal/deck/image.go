@@ -1,8 +1,6 @@
 package deck
 
 import (
-	"strings"
-
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 )
@@ -50,7 +48,7 @@ func (c *composer) imageSlide(s content.Section, p plan) {
 			c.warn(s.Line, "the text with the image does not fit; keep it to a heading and a sentence, or give the text its own slide")
 		}
 		text, fitted = &res.Pages[0], res
-		alt = strings.TrimSpace(pageText(*text, originals) + ". " + img.Alt)
+		alt = joinSentences(pageText(*text, originals), img.Alt)
 	}
 	if mode == "bleed" {
 		if pic != nil {

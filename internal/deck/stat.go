@@ -1,8 +1,6 @@
 package deck
 
 import (
-	"strings"
-
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
@@ -88,7 +86,7 @@ func (c *composer) stat(s content.Section, p plan) bool {
 	for i, pg := range parts {
 		moved := shift(pg, 0, y-box.Y)
 		placed = append(placed, moved)
-		alt = append(alt, strings.TrimRight(pageText(moved, originals[i]), "."))
+		alt = append(alt, pageText(moved, originals[i]))
 		y += pg.Height
 		if i < len(gaps) {
 			y += gaps[i]
@@ -109,7 +107,7 @@ func (c *composer) stat(s content.Section, p plan) bool {
 	for _, pg := range placed {
 		sl.Layers = append(sl.Layers, textLayer(pg, Body))
 	}
-	sl.Alt = strings.Join(alt, ". ") + "."
+	sl.Alt = ensurePeriod(joinSentences(alt...))
 	if s.Alt != "" {
 		sl.Alt = s.Alt
 	}
