@@ -32,7 +32,7 @@ type NewOptions struct {
 func newNewCmd(g *globals, runF func(*NewOptions) error) *cobra.Command {
 	opts := &NewOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "new <title> [--template <name>] [--pillar <p>] [--date <when>]",
+		Use:   "new <title> [--template <name>] [--pillar <p>] [--size <s>] [--date <when>]",
 		Short: "Start a new post from an archetype",
 		Long: `Write posts/<slug>.md, a draft to fill in, from an archetype: the
 project's templates/archetypes/<pillar>.md, else the built-in one for the
