@@ -325,6 +325,10 @@ func (d *decoder) pillars(k, v *yaml.Node) error {
 			continue
 		}
 		seen[strings.ToLower(name)] = pk.Line
+		if isNull(pv) && pk.LineComment != "" {
+			d.add(pk, d.errorf(pk, "%s: %q is read as a YAML comment; write %s: %s", name, pk.LineComment, name, yamlfile.Written(pk.LineComment, yamlfile.Text)))
+			continue
+		}
 		s, err := d.scalar(pk, pv, "50%")
 		if err != nil {
 			d.add(pk, err)

@@ -180,6 +180,7 @@ func TestParseErrors(t *testing.T) {
 		{"pillar share not a number", "pillars:\n  edukasi: half\n", 2, `the share of pillar "edukasi", "half", is not a percentage`},
 		{"pillar over 100", "pillars:\n  edukasi: 150%\n", 2, "is not a percentage from 0 to 100"},
 		{"pillar twice", "pillars:\n  edukasi: 50\n  Edukasi: 50\n", 3, `pillar "Edukasi" is listed twice (first on line 2)`},
+		{"pillar share lost to a comment", "pillars:\n  edukasi: #50\n  umkm: 50\n", 2, `edukasi: "#50" is read as a YAML comment; write edukasi: "#50"`},
 		{"slots not a list", "slots: senin\n", 1, `"slots" must be a list`},
 		{"timezone empty list", "timezone: []\n", 1, `"timezone" needs a value`},
 	} {

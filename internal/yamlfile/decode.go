@@ -156,6 +156,9 @@ func (d *Doc) decodeMap(n *yaml.Node, rv reflect.Value, what string) {
 			continue
 		}
 		seen[k.Value] = d.Line(k)
+		if d.lostToComment(k, Resolve(v), kindOf(rv.Type().Elem())) {
+			continue
+		}
 		e := reflect.New(rv.Type().Elem()).Elem()
 		d.decode(v, e, k.Value)
 		rv.SetMapIndex(reflect.ValueOf(k.Value).Convert(rv.Type().Key()), e)

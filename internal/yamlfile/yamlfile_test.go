@@ -195,3 +195,14 @@ func TestWritten(t *testing.T) {
 		}
 	}
 }
+
+// A map's entries are keys too: "primary: #0A645B" in a palette loses
+// the colour to a comment.
+func TestDecodeMapValueReadAsComment(t *testing.T) {
+	d := read(t, "colors:\n  primary: #0A645B\n  accent: \"#FFCF70\"\n")
+	var v outer
+	d.Decode(d.Top, &v, "")
+	if got := messages(d.Err()); len(got) != 1 || got[0] != `f.yaml:2: primary: "#0A645B" is read as a YAML comment; write primary: "#0A645B"` || v.Colors["accent"] != "#FFCF70" {
+		t.Errorf("got %v, %+v", got, v.Colors)
+	}
+}
