@@ -54,6 +54,8 @@ type SlideInfo struct {
 	Height   int      `json:"height"`
 	Alt      string   `json:"alt"`
 	Warnings []string `json:"warnings,omitempty"`
+	// Lines are the slide's text lines as set, in reading order.
+	Lines []deck.TextLine `json:"lines"`
 }
 
 // Manifest is slides.json: what a post's folder holds.
@@ -286,7 +288,7 @@ func (w *worker) post(file string) (res PostResult) {
 		}
 		name := fmt.Sprintf("%02d%s", i+1, w.opts.Format.Ext())
 		files[name] = data
-		m.Slides = append(m.Slides, SlideInfo{File: name, Width: s.W, Height: s.H, Alt: s.Alt, Warnings: s.Warnings})
+		m.Slides = append(m.Slides, SlideInfo{File: name, Width: s.W, Height: s.H, Alt: s.Alt, Warnings: s.Warnings, Lines: s.Lines()})
 	}
 	js, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {

@@ -32,6 +32,9 @@ func (c *composer) strip(s *Slide, si int, look theme.Look, ch theme.Chrome, y f
 		var out slot
 		const gap = 16
 		for _, it := range items {
+			if c.slides[si].Kind == Closing && c.closingShows(it) {
+				continue // the slide shows it large; once is enough
+			}
 			ls, w := c.item(it, look, i, n, ch, c.slides[si].Background.From)
 			if w == 0 {
 				continue
@@ -61,6 +64,13 @@ func (c *composer) strip(s *Slide, si int, look theme.Look, ch theme.Chrome, y f
 	}
 	c.guard(s, si, layers, top)
 	s.Layers = append(s.Layers, layers...)
+}
+
+// closingShows reports whether the closing slide's own text or art
+// already shows a header or footer item: the handle always, the logo
+// where there is room for it (see closing).
+func (c *composer) closingShows(item string) bool {
+	return item == "handle" || item == "logo" && c.h >= c.w
 }
 
 // guard puts a veil behind header or footer text that would otherwise sit

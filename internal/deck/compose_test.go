@@ -145,7 +145,7 @@ func chromeText(s Slide) []string {
 }
 
 // Every slide shows the handle and its number out of the total, in every
-// built-in template.
+// built-in template; the closing slide shows its handle large instead.
 func TestEverySlideNumbered(t *testing.T) {
 	eng := engine(t)
 	for _, name := range theme.Names("") {
@@ -156,6 +156,11 @@ func TestEverySlideNumbered(t *testing.T) {
 		slides, _ := composeWith(t, eng, tm, examplePosts(t)["cuci-tangan-6-langkah.md"], "portrait")
 		for i, s := range slides {
 			got := strings.Join(chromeText(s), " | ")
+			if s.Kind == Closing {
+				for _, l := range s.Lines() {
+					got += " | " + l.Text
+				}
+			}
 			if !strings.Contains(got, "@pkpm.btn3") || !strings.Contains(got, fmt.Sprintf("%d/%d", i+1, len(slides))) {
 				t.Errorf("%s slide %d header and footer = %q", name, i+1, got)
 			}

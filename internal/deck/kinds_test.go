@@ -292,3 +292,28 @@ func TestImageModes(t *testing.T) {
 		t.Errorf("alt = %q", slides[2].Alt)
 	}
 }
+
+// The closing slide shows the logo and the handle once each: its own
+// large ones, not the header's or footer's as well.
+func TestClosingShowsLogoAndHandleOnce(t *testing.T) {
+	eng := engine(t)
+	for _, name := range theme.Names("") {
+		tm, _ := theme.Load("", name)
+		for size := range Sizes {
+			slides, _ := composeWith(t, eng, tm, "---\ntitle: Cuci Tangan\n---\n\nIsi.\n", size)
+			last := slides[len(slides)-1]
+			handles, logos := 0, 0
+			for _, l := range last.Lines() {
+				if l.Text == config.Default().Handle {
+					handles++
+				}
+				if l.Role == "chrome" && l.Text == "P" || l.Text == "PKPM" {
+					logos++
+				}
+			}
+			if handles != 1 || logos > 1 {
+				t.Errorf("%s %s: the closing slide shows the handle %d times and the logo %d times", name, size, handles, logos)
+			}
+		}
+	}
+}
