@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -137,7 +138,7 @@ type ShowResult struct {
 // ShowTemplate renders the sample deck with a template in each size: one
 // file per slide named by its kind, the cover once more over a photo, and
 // an overview picture of all the slides.
-func ShowTemplate(opts ShowOptions) (ShowResult, error) {
+func ShowTemplate(ctx context.Context, opts ShowOptions) (ShowResult, error) {
 	t, err := theme.Load(opts.Root, opts.Template)
 	if err != nil {
 		return ShowResult{}, err
@@ -169,7 +170,7 @@ func ShowTemplate(opts ShowOptions) (ShowResult, error) {
 		}
 		jobs = append(jobs, showJob{slide: photoCover[0], name: prefix + "cover-photo" + opts.Format.Ext(), overview: prefix + "overview.jpg"})
 	}
-	if err := drawJobs(jobs, opts.Format); err != nil {
+	if err := drawJobs(ctx, jobs, opts.Format); err != nil {
 		return res, err
 	}
 	files := map[string][]byte{}
@@ -205,7 +206,7 @@ type showJob struct {
 }
 
 // drawJobs draws and encodes the slides on one worker per core.
-func drawJobs(jobs []showJob, f render.Format) error {
+func drawJobs(ctx context.Context, jobs []showJob, f render.Format) error {
 	next := make(chan int)
 	errs := make(chan error, len(jobs))
 	var wg sync.WaitGroup
@@ -226,12 +227,20 @@ func drawJobs(jobs []showJob, f render.Format) error {
 			}
 		}()
 	}
+feed:
 	for i := range jobs {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
 	close(errs)
+	if err := ctx.Err(); err != nil {
+		return err // stopped: nothing is written
+	}
 	return <-errs
 }
 

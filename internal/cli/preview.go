@@ -251,6 +251,9 @@ func sheetRun(opts *PreviewOptions) error {
 	start := time.Now()
 	res, err := preview.WriteSheet(opts.g.context(), preview.SheetOptions{Root: p.root, Project: p.cfg, Post: posts[0]})
 	printDiags(s, res.Diags)
+	if opts.g.context().Err() != nil {
+		return interrupted("preview --sheet", "no sheet was written")
+	}
 	if err != nil {
 		for _, d := range res.Diags {
 			if d.Severity == diag.Error {

@@ -138,8 +138,11 @@ func templatesShowRun(opts *TemplatesShowOptions) error {
 		out = filepath.Join(cwd, out)
 	}
 	start := opts.now()
-	res, err := build.ShowTemplate(build.ShowOptions{Root: p.root, Project: p.cfg, Template: opts.Name, Sizes: sizes, Format: format, Out: out})
+	res, err := build.ShowTemplate(opts.g.context(), build.ShowOptions{Root: p.root, Project: p.cfg, Template: opts.Name, Sizes: sizes, Format: format, Out: out})
 	printDiags(s, res.Diags)
+	if opts.g.context().Err() != nil {
+		return interrupted("templates show", "nothing was written")
+	}
 	if err != nil {
 		return err
 	}

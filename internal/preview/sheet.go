@@ -55,7 +55,7 @@ func WriteSheet(ctx context.Context, o SheetOptions) (SheetResult, error) {
 		return res, r.Err
 	}
 	slides := r.Deck
-	data, err := drawSheet(slides, sheetSpec(o.Project, r, len(slides)))
+	data, err := drawSheet(ctx, slides, sheetSpec(o.Project, r, len(slides)))
 	if err != nil {
 		return res, err
 	}
@@ -96,7 +96,7 @@ func sheetColumns(n int) int {
 
 // drawSheet draws the sheet at the largest thumbnail size that keeps the
 // PNG under MaxSheetBytes.
-func drawSheet(slides []deck.Slide, spec render.SheetSpec) ([]byte, error) {
+func drawSheet(ctx context.Context, slides []deck.Slide, spec render.SheetSpec) ([]byte, error) {
 	fonts, err := theme.Fonts()
 	if err != nil {
 		return nil, err
@@ -105,6 +105,9 @@ func drawSheet(slides []deck.Slide, spec render.SheetSpec) ([]byte, error) {
 	r := render.New()
 	var data []byte
 	for _, w := range sheetWidths {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		spec.TileW = w
 		if data, err = render.EncodeSheet(r.Sheet(eng, slides, spec)); err != nil {
 			return nil, err
