@@ -23,7 +23,7 @@ func Dependencies(root, postFile string, a *content.Article) []string {
 		}
 		path := filepath.Join(dir, filepath.FromSlash(r.src))
 		rel, err := filepath.Rel(root, path)
-		if err != nil || !inside(root, path) {
+		if err != nil || !filepath.IsLocal(rel) {
 			continue
 		}
 		if rel = filepath.ToSlash(rel); !seen[rel] {

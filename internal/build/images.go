@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
 	"github.com/pkpm-btn3/pkpm/internal/config"
+	"github.com/pkpm-btn3/pkpm/internal/confine"
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
@@ -84,11 +85,10 @@ func loadImages(root, postFile string, a *content.Article, p config.Project) (ma
 const logoSide = 400
 
 func loadLogo(root, src string) (image.Image, error) {
-	path := filepath.Join(root, filepath.FromSlash(src))
-	if filepath.IsAbs(src) || !inside(root, path) {
+	data, err := theme.ReadAsset(root, filepath.ToSlash(src))
+	if errors.Is(err, confine.ErrOutside) || errors.Is(err, confine.ErrLinksOutside) {
 		return nil, fmt.Errorf("must be a file inside the project, like assets/logo.png")
 	}
-	data, err := theme.ReadAsset(root, filepath.ToSlash(src))
 	if err != nil {
 		return nil, err
 	}
@@ -106,20 +106,15 @@ func loadImage(root, dir, src string) (image.Image, error) {
 	case filepath.IsAbs(src) || strings.HasPrefix(src, "/"):
 		return nil, fmt.Errorf("image %q is an absolute path; write it relative to the post, like foto.jpg", src)
 	}
-	path := filepath.Join(dir, filepath.FromSlash(src))
-	if !inside(root, path) {
+	data, err := confine.ReadFile(root, confine.Rel(root, filepath.Join(dir, filepath.FromSlash(src))))
+	switch {
+	case errors.Is(err, confine.ErrOutside):
 		return nil, fmt.Errorf("image %q is outside the project; copy it into the post's folder", src)
-	}
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		if rroot, err := filepath.EvalSymlinks(root); err == nil && !inside(rroot, real) {
-			return nil, fmt.Errorf("image %q links outside the project; copy it into the post's folder", src)
-		}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("image %q not found; check the file name (paths are relative to the post)", src)
-		}
+	case errors.Is(err, confine.ErrLinksOutside):
+		return nil, fmt.Errorf("image %q links outside the project; copy it into the post's folder", src)
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("image %q not found; check the file name (paths are relative to the post)", src)
+	case err != nil:
 		return nil, fmt.Errorf("reading image %q: %v", src, err)
 	}
 	img, _, err := photo.Decode(data, photo.WorkingSide)
@@ -164,10 +159,4 @@ func howToJPEG(kind string) string {
 		return "is a PDF document, not a photo; export the page as JPEG or PNG, or take a screenshot of it"
 	}
 	return fmt.Sprintf("is a %s image, which pkpm cannot read; save it as JPEG or PNG", strings.ToUpper(kind))
-}
-
-// inside reports whether path is root or below it.
-func inside(root, path string) bool {
-	rel, err := filepath.Rel(root, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }

@@ -4,9 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
-	"os"
-	"path/filepath"
-	"strings"
+
+	"github.com/pkpm-btn3/pkpm/internal/confine"
 )
 
 // asset is a file served from memory.
@@ -29,19 +28,16 @@ const maxAvatar = 4 << 20
 // there is none, when it is not a picture, or when it is a link out of the
 // project.
 func loadAvatar(root, brandLogo string) *asset {
-	paths := []string{filepath.Join(root, filepath.FromSlash(brandLogo))}
+	names := []string{brandLogo}
 	if brandLogo == "" {
-		paths = nil
-		for _, name := range []string{"logo.png", "logo.jpg", "logo.jpeg", "logo.webp"} {
-			paths = append(paths, filepath.Join(root, "assets", name))
-		}
+		names = []string{"assets/logo.png", "assets/logo.jpg", "assets/logo.jpeg", "assets/logo.webp"}
 	}
-	for _, path := range paths {
-		st, err := os.Stat(path)
-		if err != nil || !st.Mode().IsRegular() || st.Size() > maxAvatar || !insideReal(root, path) {
+	for _, name := range names {
+		st, err := confine.Stat(root, name)
+		if err != nil || !st.Mode().IsRegular() || st.Size() > maxAvatar {
 			continue
 		}
-		data, err := os.ReadFile(path)
+		data, err := confine.ReadFile(root, name)
 		if err != nil {
 			continue
 		}
@@ -55,14 +51,6 @@ func loadAvatar(root, brandLogo string) *asset {
 
 // insideReal says whether path, links resolved, is inside root.
 func insideReal(root, path string) bool {
-	rr, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		return false
-	}
-	rp, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return false
-	}
-	rel, err := filepath.Rel(rr, rp)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+	_, err := confine.Stat(root, confine.Rel(root, path))
+	return err == nil
 }

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"image"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/pkpm-btn3/pkpm/assets"
+	"github.com/pkpm-btn3/pkpm/internal/confine"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/photo"
 )
@@ -37,6 +37,9 @@ func (t *Template) loadImages(projectDir string, leaf *sourceFile) error {
 				continue
 			}
 		}
+		if errors.Is(err, confine.ErrOutside) || errors.Is(err, confine.ErrLinksOutside) {
+			err = errors.New("must be a file inside the project, like assets/latar.jpg")
+		}
 		return diag.Errorf(t.File, lb.Background.Line, "background image %q: %v", p, err)
 	}
 	return nil
@@ -45,15 +48,20 @@ func (t *Template) loadImages(projectDir string, leaf *sourceFile) error {
 // ReadAsset reads a file a template or the brand kit names: from the
 // project folder, else, for a path under assets/, from the assets built
 // into pkpm.
+//
+// The file may not leave the project, by its name or through a link: the
+// error is then confine.ErrOutside or confine.ErrLinksOutside.
 func ReadAsset(projectDir, p string) ([]byte, error) {
 	if projectDir != "" {
-		data, err := os.ReadFile(filepath.Join(projectDir, filepath.FromSlash(p)))
+		data, err := confine.ReadFile(projectDir, p)
 		if err == nil {
 			return data, nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
+	} else if !filepath.IsLocal(filepath.FromSlash(p)) {
+		return nil, confine.ErrOutside
 	}
 	if rest, ok := strings.CutPrefix(p, "assets/"); ok {
 		if data, err := assets.FS.ReadFile(rest); err == nil {
