@@ -48,13 +48,17 @@ func newBuildState(root string, p config.Project) *buildState {
 func (b *buildState) initial() outcome {
 	b.avatar = loadAvatar(b.root, b.project.Brand.Logo)
 	b.readCalendar()
-	files, err := project.FindPosts(b.root)
+	l, err := project.List(b.root)
 	start := time.Now()
 	var rep Report
 	if err != nil {
 		rep.Diags = append(rep.Diags, diag.Errorf("posts", 0, "cannot list the posts: %v", err))
 	}
-	o := b.build(files, files, &rep)
+	// Files that look like posts but are not read are named once, at start.
+	for _, m := range l.Misnamed {
+		rep.Diags = append(rep.Diags, m.Warning())
+	}
+	o := b.build(l.Posts, l.Posts, &rep)
 	rep.Initial = true
 	rep.Duration = time.Since(start)
 	o.report, o.all = rep, true
