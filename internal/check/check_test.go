@@ -110,6 +110,7 @@ func TestEachRuleTrips(t *testing.T) {
 		}},
 		{"sources-missing", strings.Replace(cleanPost, "sources: [\"WHO (2020)\"]\n", "", 1), nil},
 		{"image-alt", strings.Replace(cleanPost, "Cuci tangan dulu.", "![](foto.jpg)", 1), nil},
+		{"placeholder", strings.Replace(cleanPost, "Cuci tangan dulu.", "1. [[Langkah pertama]]", 1), nil},
 		{"build-warning", cleanPost, func(p *Post) { p.Diags = []diag.Diagnostic{diag.Warnf("posts/p.md", 3, "raw HTML is not supported")} }},
 	} {
 		t.Run(tt.rule, func(t *testing.T) {

@@ -50,7 +50,7 @@ type Settings struct {
 // Run applies every rule to a post.
 func Run(p Post, s Settings) []Finding {
 	var fs []Finding
-	for _, rule := range []func(Post, Settings) []Finding{caption, hashtags, carousel, images, slides, links, sources, buildWarnings} {
+	for _, rule := range []func(Post, Settings) []Finding{caption, hashtags, carousel, images, slides, links, sources, placeholders, buildWarnings} {
 		fs = append(fs, rule(p, s)...)
 	}
 	return fs

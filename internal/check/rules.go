@@ -27,6 +27,7 @@ var (
 	ImageUpscaled    = Rule{ID: "image-upscaled", Severity: diag.Warning, Hint: "use a larger photo; stretched photos look blurry"}
 	SourcesMissing   = Rule{ID: "sources-missing", Severity: diag.Warning, Hint: "add sources: to the front matter; education posts should say where facts come from"}
 	ImageAlt         = Rule{ID: "image-alt", Severity: diag.Warning, Hint: "describe the image: ![what it shows](file.jpg)"}
+	Placeholder      = Rule{ID: "placeholder", Severity: diag.Error, Hint: "replace each [[...]] the archetype left with the post's own text, or delete it"}
 	Build            = Rule{ID: "build", Severity: diag.Error} // the message says the fix
 	BuildWarning     = Rule{ID: "build-warning", Severity: diag.Warning}
 )
@@ -35,4 +36,4 @@ var (
 var All = []Rule{CaptionLength, Mentions, HashtagCount, HashtagDuplicate, HashtagInvalid, CaptionHook,
 	CarouselMax, CarouselAPI, AspectMismatch, ImageFormat, ImageBytes, AspectRange, AltLength,
 	TextContinued, TextMinSize, WordBroken, Contrast, BodyLink, ImageUpscaled, SourcesMissing, ImageAlt,
-	Build, BuildWarning}
+	Placeholder, Build, BuildWarning}
