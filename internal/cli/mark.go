@@ -128,6 +128,11 @@ func checkInstagramURL(raw string) (string, error) {
 
 func markRun(opts *MarkOptions) error {
 	s := opts.g.streams
+	release, err := opts.g.lockProject()
+	if err != nil {
+		return err
+	}
+	defer release()
 	pl, err := opts.g.openPlan()
 	if err != nil {
 		return err

@@ -79,6 +79,11 @@ default.`,
 
 func newRun(opts *NewOptions) error {
 	s := opts.g.streams
+	release, err := opts.g.lockProject()
+	if err != nil {
+		return err
+	}
+	defer release()
 	p, err := opts.g.openProject()
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -23,7 +24,8 @@ type globals struct {
 	project string
 	quiet   bool
 	noColor bool
-	clock   clock // --now or PKPM_NOW: the moment commands act at
+	clock   clock  // --now or PKPM_NOW: the moment commands act at
+	line    string // the command line, as the project lock names its holder
 
 	warnedMisnamed bool // the misnamed files in posts/ were reported
 }
@@ -35,7 +37,7 @@ func Main(args []string, s *Streams) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() { <-ctx.Done(); stop() }()
-	g := &globals{streams: s, ctx: ctx}
+	g := &globals{streams: s, ctx: ctx, line: strings.Join(append([]string{"pkpm"}, args...), " ")}
 	root := newRoot(g)
 	root.SetArgs(args)
 	c, err := root.ExecuteContextC(ctx)

@@ -67,6 +67,11 @@ or a time that has passed is refused unless --force is given.
 
 func scheduleRun(opts *ScheduleOptions) error {
 	s := opts.g.streams
+	release, err := opts.g.lockProject()
+	if err != nil {
+		return err
+	}
+	defer release()
 	pl, err := opts.g.openPlan()
 	if err != nil {
 		return err
