@@ -34,57 +34,165 @@ type Painter func(Style, string) string
 // NoColor paints nothing.
 func NoColor(_ Style, s string) string { return s }
 
-// cellWidth is the text width of a day; with borders the grid is 120
-// columns wide.
-const cellWidth = 15
+// The cells' text width: cells shrink to fit the columns given, and past
+// maxCell they stop growing (at 120 columns a cell is 15 wide). Below
+// minCell a grid of seven is no longer readable and the month is drawn as
+// an agenda list instead, as the preview does on a phone.
+const (
+	maxCell = 22
+	minCell = 7
+)
 
-// WriteGrid draws the month as a grid of days, Monday first: each day
-// with its slots, the posts on them (status, then short title), empty
-// slots marked free or past, blackout days and today marked; below it a
-// legend and the posts without a time.
-func WriteGrid(w io.Writer, v *View, paint Painter) error {
+// cellFor is the cell width that fits seven cells and their borders into
+// cols columns.
+func cellFor(cols int) int { return min((cols-1)/7-2, maxCell) }
+
+// WriteGrid draws the month to fit cols columns: as a grid of days,
+// Monday first, each day with its slots, the posts on them (status, then
+// short title), empty slots marked free or past, blackout days and today
+// marked; below it a legend and the posts without a time. Too narrow for
+// seven cells, it writes the agenda list (WriteAgenda).
+func WriteGrid(w io.Writer, v *View, paint Painter, cols int) error {
 	if paint == nil {
 		paint = NoColor
 	}
-	var b strings.Builder
-	total := 7*(cellWidth+2) + 1
-	title := v.Title
-	fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", (total-width(title))/2), paint(StyleHeading, title))
-	b.WriteString(rule('┌', '┬', '┐'))
-	var head []cellLine
-	for d := time.Monday; d <= time.Saturday+1; d++ {
-		head = append(head, cellLine{{StyleHeading, tanggal.Weekday(d % 7)}})
+	cw := cellFor(cols)
+	if cw < minCell {
+		return WriteAgenda(w, v, paint, cols)
 	}
-	writeRow(&b, [][]cellLine{head[0:1], head[1:2], head[2:3], head[3:4], head[4:5], head[5:6], head[6:7]}, paint)
+	var b strings.Builder
+	total := 7*(cw+2) + 1
+	title := v.Title
+	fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", max(total-width(title), 0)/2), paint(StyleHeading, title))
+	b.WriteString(rule(cw, '┌', '┬', '┐'))
+	var head [][]cellLine
+	for d := time.Monday; d <= time.Saturday+1; d++ {
+		name := tanggal.Weekday(d % 7)
+		if width(name) > cw {
+			name = tanggal.ShortWeekday(d % 7)
+		}
+		head = append(head, []cellLine{{{StyleHeading, name}}})
+	}
+	writeRow(&b, cw, head, paint)
 	for _, week := range weeks(v) {
-		b.WriteString(rule('├', '┼', '┤'))
+		b.WriteString(rule(cw, '├', '┼', '┤'))
 		var cells [][]cellLine
 		for _, d := range week {
-			cells = append(cells, dayCell(d))
+			cells = append(cells, dayCell(d, cw))
 		}
-		writeRow(&b, cells, paint)
+		writeRow(&b, cw, cells, paint)
 	}
-	b.WriteString(rule('└', '┴', '┘'))
-	fmt.Fprintf(&b, "now: %s (%s)", tanggal.DateTime(v.Now), v.Timezone)
-	if v.Period != "" {
-		fmt.Fprintf(&b, " · period: %s", v.Period)
-	}
-	fmt.Fprintf(&b, "\n%s: open slot · %s: slot gone by without a post · %s: no posts that day\n",
-		paint(StyleFree, "free"), paint(StylePast, "empty"), paint(StyleBlackout, "blackout"))
-	if len(v.Unscheduled) == 0 {
-		b.WriteString("\nUnscheduled posts: none\n")
-	} else {
-		fmt.Fprintf(&b, "\nUnscheduled posts (%d):\n", len(v.Unscheduled))
-		fileW := 0
-		for _, e := range v.Unscheduled {
-			fileW = max(fileW, width(e.File))
-		}
-		for _, e := range v.Unscheduled {
-			fmt.Fprintf(&b, "  %s%s  %s  %s\n", e.File, strings.Repeat(" ", fileW-width(e.File)), paint(statusStyle(e), pad(e.Status, 9)), e.Title)
-		}
-	}
+	b.WriteString(rule(cw, '└', '┴', '┘'))
+	writeFooter(&b, v, paint, cols, cw < fullCell)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeFooter writes the moment, the legend and the posts without a date,
+// each line kept within cols. short adds the abbreviations narrow cells use.
+func writeFooter(b *strings.Builder, v *View, paint Painter, cols int, short bool) {
+	facts := []string{fmt.Sprintf("now: %s (%s)", tanggal.DateTime(v.Now), v.Timezone)}
+	if v.Period != "" {
+		facts = append(facts, "period: "+v.Period)
+	}
+	writeJoined(b, facts, cols)
+	legend := []string{paint(StyleFree, "free") + ": open slot", paint(StylePast, "empty") + ": slot gone by without a post",
+		paint(StyleBlackout, "blackout") + ": no posts that day"}
+	writeJoined(b, legend, cols)
+	if short {
+		var abbr []string
+		for _, k := range []string{"published", "ready", "draft", "overdue", "empty", "blackout", "today"} {
+			abbr = append(abbr, shortLabel[k]+": "+k)
+		}
+		writeJoined(b, abbr, cols)
+	}
+	if len(v.Unscheduled) == 0 {
+		b.WriteString("\nUnscheduled posts: none\n")
+		return
+	}
+	fmt.Fprintf(b, "\nUnscheduled posts (%d):\n", len(v.Unscheduled))
+	fileW := 0
+	for _, e := range v.Unscheduled {
+		fileW = max(fileW, width(e.File))
+	}
+	for _, e := range v.Unscheduled {
+		row := fmt.Sprintf("  %s%s  %s  ", e.File, strings.Repeat(" ", fileW-width(e.File)), paint(statusStyle(e), pad(e.Status, 9)))
+		room := cols - (2 + fileW + 2 + 9 + 2)
+		if room >= 12 {
+			b.WriteString(row + strings.Join(wrap(e.Title, room, 1), "") + "\n")
+			continue
+		}
+		fmt.Fprintf(b, "  %s  %s\n", e.File, paint(statusStyle(e), e.Status))
+		for _, l := range wrap(e.Title, max(cols-4, 8), 2) {
+			b.WriteString("    " + l + "\n")
+		}
+	}
+}
+
+// writeJoined writes parts joined by " · ", starting a new line where the
+// next part would pass cols.
+func writeJoined(b *strings.Builder, parts []string, cols int) {
+	line := ""
+	for _, p := range parts {
+		if visibleWidth(p) > cols && !strings.Contains(p, "\x1b") {
+			if line != "" {
+				b.WriteString(line + "\n")
+			}
+			long := wrap(p, cols, 4)
+			b.WriteString(strings.Join(long[:len(long)-1], "\n") + "\n")
+			line = long[len(long)-1]
+			continue
+		}
+		switch {
+		case line == "":
+			line = p
+		case visibleWidth(line)+3+visibleWidth(p) <= cols:
+			line += " · " + p
+		default:
+			b.WriteString(line + "\n")
+			line = p
+		}
+	}
+	b.WriteString(line + "\n")
+}
+
+// visibleWidth is width without the colour codes a Painter adds.
+func visibleWidth(s string) int {
+	n, esc := 0, false
+	for _, r := range s {
+		switch {
+		case r == '\x1b':
+			esc = true
+		case esc:
+			esc = r != 'm'
+		default:
+			n += width(string(r))
+		}
+	}
+	return n
+}
+
+// fullCell is the narrowest cell that holds "19.00 published".
+const fullCell = 15
+
+// shortLabel is what a narrow cell writes for a status or a day's mark.
+var shortLabel = map[string]string{"published": "pub", "ready": "rdy", "draft": "dft", "overdue": "late",
+	"free": "free", "empty": "miss", "blackout": "off", "today": "now"}
+
+// fit makes a clock and a label fit cw columns: first the clock loses its
+// ".00", then the label is abbreviated, then cut.
+func fit(clock, label string, cw int) (string, string) {
+	if width(clock)+1+width(label) <= cw {
+		return clock, label
+	}
+	clock = strings.TrimSuffix(clock, ".00")
+	if width(clock)+1+width(label) <= cw {
+		return clock, label
+	}
+	if s, ok := shortLabel[label]; ok {
+		label = s
+	}
+	return clock, cut(label, max(cw-width(clock)-1, 1))
 }
 
 // piece is text in one style; a cellLine is what one line of a cell says.
@@ -103,13 +211,13 @@ func (l cellLine) width() int {
 	return n
 }
 
-func rule(left, mid, right rune) string {
-	seg := strings.Repeat("─", cellWidth+1)
+func rule(cw int, left, mid, right rune) string {
+	seg := strings.Repeat("─", cw+1)
 	return string(left) + strings.Repeat(seg+string(mid), 6) + seg + string(right) + "\n"
 }
 
 // writeRow writes seven cells side by side, as tall as the tallest.
-func writeRow(b *strings.Builder, cells [][]cellLine, paint Painter) {
+func writeRow(b *strings.Builder, cw int, cells [][]cellLine, paint Painter) {
 	height := 1
 	for _, c := range cells {
 		height = max(height, len(c))
@@ -125,7 +233,7 @@ func writeRow(b *strings.Builder, cells [][]cellLine, paint Painter) {
 			for _, p := range line {
 				b.WriteString(paint(p.style, p.text))
 			}
-			b.WriteString(strings.Repeat(" ", max(cellWidth-line.width(), 0)))
+			b.WriteString(strings.Repeat(" ", max(cw-line.width(), 0)))
 			b.WriteString("│")
 		}
 		b.WriteByte('\n')
@@ -154,7 +262,7 @@ func weeks(v *View) [][]*DayView {
 }
 
 // dayCell is what one day's box says, line by line.
-func dayCell(d *DayView) []cellLine {
+func dayCell(d *DayView, cw int) []cellLine {
 	if d == nil {
 		return []cellLine{{}, {}}
 	}
@@ -173,28 +281,39 @@ func dayCell(d *DayView) []cellLine {
 			label = " today"
 		}
 	}
+	if label != "" && width(num+label) > cw {
+		label = " " + shortLabel[strings.TrimSpace(label)]
+	}
 	head := cellLine{{numStyle, num}, {style, label}}
 	lines := []cellLine{head}
+	titleLines := 2
+	if cw < 12 {
+		titleLines = 3 // a narrow cell needs more lines for the same words
+	}
 	if d.Blackout != nil && d.Blackout.Reason != "" {
-		for _, l := range wrap(d.Blackout.Reason, cellWidth, 2) {
+		for _, l := range wrap(d.Blackout.Reason, cw, titleLines) {
 			lines = append(lines, cellLine{{StyleBlackout, l}})
 		}
 	}
+	slot := func(clock, label string, st Style) cellLine {
+		c, l := fit(clock, label, cw)
+		return cellLine{{StylePlain, c + " "}, {st, l}}
+	}
 	for _, s := range d.Slots {
-		clock := strings.Replace(s.Time, ":", ".", 1) + " "
+		clock := strings.Replace(s.Time, ":", ".", 1)
 		switch s.State {
 		case StateFree:
-			lines = append(lines, cellLine{{StylePlain, clock}, {StyleFree, "free"}})
+			lines = append(lines, slot(clock, "free", StyleFree))
 		case StatePast:
-			lines = append(lines, cellLine{{StylePlain, clock}, {StylePast, "empty"}})
+			lines = append(lines, slot(clock, "empty", StylePast))
 		}
 		for _, e := range s.Posts {
 			label := e.Status
 			if e.Overdue {
 				label = "overdue"
 			}
-			lines = append(lines, cellLine{{StylePlain, clock}, {statusStyle(e), label}})
-			for _, l := range wrap(e.Title, cellWidth-1, 2) {
+			lines = append(lines, slot(clock, label, statusStyle(e)))
+			for _, l := range wrap(e.Title, cw-1, titleLines) {
 				lines = append(lines, cellLine{{StylePlain, l}})
 			}
 		}
@@ -225,12 +344,12 @@ func wrap(text string, w, n int) []string {
 	cur := ""
 	for _, word := range strings.Fields(strings.Map(keepForGrid, text)) {
 		for width(word) > w {
-			head := cut(word, w)
+			head, rest := splitLong(word, w)
 			if cur != "" {
 				lines, cur = append(lines, cur), ""
 			}
 			lines = append(lines, head)
-			word = word[len(head):]
+			word = rest
 		}
 		switch {
 		case word == "":
@@ -254,6 +373,19 @@ func wrap(text string, w, n int) []string {
 		lines[n-1] = strings.TrimRight(last, " ,.:;-") + "…"
 	}
 	return lines
+}
+
+// splitLong divides a word wider than w columns: after a hyphen when one
+// falls within the line ("cuci-" "tangan"), else it is abbreviated with
+// "…" and the rest dropped, which reads better than a cut mid-word.
+func splitLong(word string, w int) (head, rest string) {
+	r := []rune(word)
+	for i := min(len(r), w) - 1; i > 0; i-- {
+		if r[i] == '-' {
+			return string(r[:i+1]), string(r[i+1:])
+		}
+	}
+	return cut(word, max(w-1, 1)) + "…", ""
 }
 
 // cut shortens a word too long for a line.

@@ -45,18 +45,40 @@ blackout:
 	}
 }
 
+// The month fits the columns it is given: 120 (cells of 15), 80 (cells
+// shrink, titles wrap on more lines, labels shorten) and 50, too narrow
+// for seven cells, where it becomes the agenda list.
 func TestGridGolden(t *testing.T) {
 	c, posts := example(t)
 	v := Month(c, posts, 2020, 8, wibTime("2020-08-10 09:00"))
-	var buf bytes.Buffer
-	if err := WriteGrid(&buf, v, nil); err != nil {
-		t.Fatal(err)
-	}
-	golden(t, "grid-2020-08.txt", buf.Bytes())
-	for i, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
-		if strings.HasPrefix(line, "│") || strings.HasPrefix(line, "├") {
-			if n := utf8.RuneCountInString(line); n != 7*(cellWidth+2)+1 {
-				t.Errorf("line %d is %d columns wide: %q", i+1, n, line)
+	for _, tt := range []struct {
+		cols int
+		file string
+	}{{120, "grid-2020-08.txt"}, {80, "grid-2020-08-80.txt"}, {50, "grid-2020-08-50.txt"}} {
+		var buf bytes.Buffer
+		if err := WriteGrid(&buf, v, nil, tt.cols); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, tt.file, buf.Bytes())
+		grid := false
+		for i, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+			n := utf8.RuneCountInString(line)
+			if n > tt.cols {
+				t.Errorf("%d columns: line %d is %d wide: %q", tt.cols, i+1, n, line)
+			}
+			if strings.HasPrefix(line, "│") || strings.HasPrefix(line, "├") {
+				grid = true
+				if want := 7*(cellFor(tt.cols)+2) + 1; n != want {
+					t.Errorf("%d columns: line %d is %d columns wide, want %d: %q", tt.cols, i+1, n, want, line)
+				}
+			}
+		}
+		if want := cellFor(tt.cols) >= minCell; grid != want {
+			t.Errorf("%d columns: drawn as a grid: %v, want %v", tt.cols, grid, want)
+		}
+		for _, title := range []string{"Kenali", "masker", "Kemerdek"} {
+			if !strings.Contains(buf.String(), title) {
+				t.Errorf("%d columns: %q is not shown", tt.cols, title)
 			}
 		}
 	}
@@ -91,10 +113,10 @@ func TestGridStyles(t *testing.T) {
 		return text
 	}
 	var plain, painted bytes.Buffer
-	if err := WriteGrid(&plain, v, nil); err != nil {
+	if err := WriteGrid(&plain, v, nil, 120); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteGrid(&painted, v, paint); err != nil {
+	if err := WriteGrid(&painted, v, paint, 120); err != nil {
 		t.Fatal(err)
 	}
 	if plain.String() != painted.String() {
@@ -162,8 +184,10 @@ func TestWrap(t *testing.T) {
 		{"Cara Memakai Masker yang Benar", 14, 2, "Cara Memakai|Masker yang…"},
 		{"Protokol Kesehatan 3M", 14, 2, "Protokol|Kesehatan 3M"},
 		{"Keluarga Sehat 👨‍👩‍👧‍👦 🇮🇩", 14, 2, "Keluarga Sehat"},
-		{"Antidisestablishmentarianism", 14, 2, "Antidisestabli|shmentarianism"},
-		{"Antidisestablishmentarianisme", 14, 2, "Antidisestabli|shmentarianis…"},
+		// A word wider than the line breaks after a hyphen, else is abbreviated.
+		{"Antidisestablishmentarianism", 14, 2, "Antidisestabl…"},
+		{"Judul cuci-tangan", 9, 3, "Judul|cuci-|tangan"},
+		{"Hari Kemerdekaan RI", 9, 3, "Hari|Kemerdek…|RI"},
 		{"Pendek", 14, 2, "Pendek"},
 		{"Hari Kemerdekaan RI", 15, 2, "Hari|Kemerdekaan RI"},
 		{"", 14, 2, ""},

@@ -119,7 +119,11 @@ func calendarRun(opts *CalendarOptions) error {
 	case opts.Check:
 		printFindings(s, findings)
 	default:
-		err = calendar.WriteGrid(&out, calendar.Month(pl.cal, pl.posts, year, month, pl.now), gridPainter(s))
+		cols := s.columns()
+		if opts.Out != "" { // a file: not the terminal's width
+			cols = (&Streams{Environ: s.Environ}).columns()
+		}
+		err = calendar.WriteGrid(&out, calendar.Month(pl.cal, pl.posts, year, month, pl.now), gridPainter(s), cols)
 	}
 	if err != nil {
 		return err

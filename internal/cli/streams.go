@@ -3,6 +3,8 @@ package cli
 import (
 	"io"
 	"os"
+	"strconv"
+	"strings"
 )
 
 // Streams are where a command reads and writes. Data goes to Out;
@@ -14,12 +16,15 @@ type Streams struct {
 	ErrTTY  bool // Err is a terminal: show progress
 	Color   bool
 	Environ func(string) string
+	// OutColumns is the width of the terminal Out is, 0 when it is none.
+	OutColumns func() int
 }
 
 // System returns the process's streams.
 func System() *Streams {
 	tty := isTerminal(os.Stderr)
-	return &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrTTY: tty, Color: tty && os.Getenv("NO_COLOR") == "", Environ: os.Getenv}
+	return &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrTTY: tty, Color: tty && os.Getenv("NO_COLOR") == "", Environ: os.Getenv,
+		OutColumns: func() int { return terminalColumns(os.Stdout) }}
 }
 
 func isTerminal(f *os.File) bool {
@@ -33,4 +38,20 @@ func (s *Streams) paint(code, text string) string {
 		return text
 	}
 	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+// columns is the width to draw for: the terminal's when Out is one, else
+// COLUMNS (what shells export and what tests and pipes can set), else 80.
+func (s *Streams) columns() int {
+	if s.OutColumns != nil {
+		if n := s.OutColumns(); n > 0 {
+			return n
+		}
+	}
+	if s.Environ != nil {
+		if n, err := strconv.Atoi(strings.TrimSpace(s.Environ("COLUMNS"))); err == nil && n > 0 {
+			return n
+		}
+	}
+	return 80
 }
