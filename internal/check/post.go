@@ -191,6 +191,20 @@ func abs(x float64) float64 {
 	return x
 }
 
+// FewWords is the most words a continuation slide can hold and still be
+// called a scrap: a whole slide to swipe to for a line or two.
+const FewWords = 15
+
+// continued words a continuation slide's finding; one holding only a few
+// words says so, since cutting those few words saves a slide.
+func continued(p Post, s deck.Slide, n int) Finding {
+	if words := len(strings.Fields(s.Alt)); words > 0 && words <= FewWords {
+		return at(TextContinued, p.File, s.Line, n, "slide %d holds only %d %s carried over from slide %d; shorten the text by about that much to keep it on one slide",
+			n, words, map[bool]string{true: "word", false: "words"}[words == 1], n-1)
+	}
+	return at(TextContinued, p.File, s.Line, n, "slide %d continues text that did not fit the slide before", n)
+}
+
 // slides checks what is drawn: alt text, size, contrast, photos.
 func slides(p Post, _ Settings) []Finding {
 	var fs []Finding
@@ -201,7 +215,7 @@ func slides(p Post, _ Settings) []Finding {
 		}
 		for _, w := range s.Warnings {
 			if strings.HasPrefix(w, "continued") {
-				fs = append(fs, at(TextContinued, p.File, s.Line, n, "slide %d continues text that did not fit the slide before", n))
+				fs = append(fs, continued(p, s, n))
 			}
 		}
 		if i < len(p.Contrast) {
