@@ -46,6 +46,7 @@ type calSlot struct {
 type calEntry struct {
 	URL, Thumb, Title, Status, When string
 	Overdue                         bool
+	Broken                          bool // does not build; shown with its last good date and title
 }
 
 func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request) {
@@ -105,7 +106,7 @@ func newCalendarView(s *site, month string) calendarView {
 			Where: strings.TrimSuffix(diag.Diagnostic{File: f.File, Line: f.Line}.String(), ": "), Message: f.Message, Hint: f.ExtraHint()})
 	}
 	for _, p := range s.posts {
-		if p.article == nil {
+		if p.shown() == nil {
 			v.Unreadable = append(v.Unreadable, p.file)
 		}
 	}
@@ -113,14 +114,17 @@ func newCalendarView(s *site, month string) calendarView {
 }
 
 // calendarPosts are the posts the plan can read, and each post by slug.
+// A post whose front matter broke takes part with its last good front
+// matter: its slot stays taken, so no false missed slot or gap appears.
 func calendarPosts(s *site) ([]calendar.Post, map[string]*post) {
 	var out []calendar.Post
 	bySlug := map[string]*post{}
 	for _, p := range s.posts {
-		if p.article == nil {
+		a := p.shown()
+		if a == nil {
 			continue
 		}
-		cp := calendar.PostOf(p.article)
+		cp := calendar.PostOf(a)
 		cp.Slides = -1
 		if p.err == nil {
 			cp.Slides = len(p.slides)
@@ -135,6 +139,7 @@ func newCalEntry(e calendar.Entry, bySlug map[string]*post) calEntry {
 	ce := calEntry{URL: postURL(e.Slug), Title: e.Title, Status: e.Status, When: e.When, Overdue: e.Overdue}
 	if p := bySlug[e.Slug]; p != nil {
 		ce.Thumb = thumbURL(p)
+		ce.Broken = p.err != nil
 	}
 	return ce
 }

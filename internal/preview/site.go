@@ -35,9 +35,13 @@ type site struct {
 
 // post is one post file's last build.
 type post struct {
-	file     string           // relative to the project, OS separators
-	slug     string           // the URL of its page
-	article  *content.Article // nil when the front matter does not parse
+	file    string           // relative to the project, OS separators
+	slug    string           // the URL of its page
+	article *content.Article // nil when the front matter does not parse
+	// last is the article of the last build that parsed, while article is
+	// nil: a post whose front matter breaks keeps its date, title and slot
+	// in the grid and the plan until it is fixed.
+	last     *content.Article
 	template string
 	deps     []string // images it uses, for the watcher
 	slides   []slide
@@ -78,6 +82,7 @@ func newPost(root string, p config.Project, r build.PostResult, prev *post) *pos
 	case prev != nil:
 		// Broken front matter hides a custom slug; keep the page's address.
 		e.slug = prev.slug
+		e.last = prev.shown()
 	}
 	if e.article != nil {
 		e.template = e.article.Meta.Template
@@ -190,10 +195,19 @@ func plannedBefore(a, b *post) bool {
 }
 
 func (p *post) date() time.Time {
-	if p.article == nil {
-		return time.Time{}
+	if a := p.shown(); a != nil {
+		return a.Meta.Date
 	}
-	return p.article.Meta.Date
+	return time.Time{}
+}
+
+// shown is the article the pages show: the post's, else the last good
+// one, else nil.
+func (p *post) shown() *content.Article {
+	if p.article != nil {
+		return p.article
+	}
+	return p.last
 }
 
 // lookup finds a post by the slug in its address. With duplicates, the

@@ -257,16 +257,16 @@ func newGridView(s *site) gridView {
 }
 
 func (p *post) title() string {
-	if p.article != nil {
-		return p.article.Meta.Title
+	if a := p.shown(); a != nil {
+		return a.Meta.Title
 	}
 	return p.file
 }
 
-// status is "" when the front matter did not parse.
+// status is "" when the front matter never parsed.
 func (p *post) status() string {
-	if p.article != nil {
-		return p.article.Meta.Status
+	if a := p.shown(); a != nil {
+		return a.Meta.Status
 	}
 	return ""
 }
