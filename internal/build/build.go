@@ -2,10 +2,7 @@ package build
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -45,25 +42,11 @@ type Options struct {
 	// is drawn, encoded or written. With Inspect, for callers that draw
 	// the slides themselves (contact sheets draw them small).
 	ComposeOnly bool
-}
-
-// SlideInfo describes one written slide in slides.json.
-type SlideInfo struct {
-	File     string   `json:"file"`
-	Width    int      `json:"width"`
-	Height   int      `json:"height"`
-	Alt      string   `json:"alt"`
-	Warnings []string `json:"warnings,omitempty"`
-	// Lines are the slide's text lines as set, in reading order.
-	Lines []deck.TextLine `json:"lines"`
-}
-
-// Manifest is slides.json: what a post's folder holds.
-type Manifest struct {
-	Slug   string      `json:"slug"`
-	Title  string      `json:"title"`
-	Source string      `json:"source"`
-	Slides []SlideInfo `json:"slides"`
+	// Force draws every slide again, whatever the output folder holds.
+	Force bool
+	// Renderer names the code that draws slides, for fingerprints; empty
+	// means RendererIdentity. Tests set it to stand for a changed renderer.
+	Renderer string
 }
 
 // PostResult is what happened to one post.
@@ -74,7 +57,9 @@ type PostResult struct {
 	Diags    []diag.Diagnostic // warnings, and the error when Err is set
 	Err      error
 	Manifest Manifest
-	files    map[string][]byte // rendered, not yet written
+	// Drawn counts the slides this build drew, Reused those it kept
+	// because their fingerprints matched.
+	Drawn, Reused int
 
 	// Set with Options.Inspect, for posts that composed:
 	Article  *content.Article
@@ -84,256 +69,163 @@ type PostResult struct {
 	BodyMin  float64                 // the template's smallest body size
 }
 
-// Run builds the posts in parallel, keeps going past failures, and returns
-// one result per post in the order given. Each post's folder is written as
-// soon as the post is drawn. When ctx ends, Run stops between slides,
-// leaves every folder whole (written or as it was) and returns ctx's
-// error with the results it has.
+// Run builds the posts, keeps going past failures, and returns one result
+// per post in the order given. Every post is read and parsed first, so a
+// broken front matter is reported before anything heavy starts and two
+// posts with one slug are refused before either is written. Then posts are
+// composed on a pool of workers and their slides drawn on another, one
+// slide per core, each written to disk as soon as it is encoded. When ctx
+// ends, Run stops between slides, leaves every folder whole (written or
+// as it was) and returns ctx's error with the results it has.
 func Run(ctx context.Context, opts Options) ([]PostResult, error) {
-	fonts, err := theme.Fonts()
-	if err != nil {
-		return nil, err
+	b := newBuilder(ctx, opts)
+	jobs := make([]*job, len(opts.Posts))
+	for i, f := range opts.Posts {
+		jobs[i] = &job{file: f, res: PostResult{File: f, Slug: project.SlugOfPath(f)}}
 	}
+	b.each(jobs, func(w int, j *job) { b.run(w, j, prepare) })
+	if !opts.DryRun {
+		rejectDuplicateSlugs(jobs)
+		atomicfile.RemoveTemps(filepath.Join(opts.Out, "slides"))
+	}
+	b.startDrawing()
+	var mu sync.Mutex
+	done := 0
+	b.each(jobs, func(w int, j *job) {
+		b.run(w, j, produce)
+		j.release(opts.Inspect)
+		if opts.Progress != nil {
+			mu.Lock()
+			done++
+			opts.Progress(done, len(jobs))
+			mu.Unlock()
+		}
+	})
+	b.stopDrawing()
+	if opts.DryRun {
+		// Nothing was written, so both posts could be drawn; the preview
+		// shows them while it waits for one to be renamed.
+		rejectDuplicateSlugs(jobs)
+	}
+	results := make([]PostResult, len(jobs))
+	for i, j := range jobs {
+		results[i] = j.result()
+	}
+	return results, ctx.Err()
+}
+
+// builder holds what one Run shares between its posts.
+type builder struct {
+	ctx      context.Context
+	opts     Options
+	workers  int
+	renderer string
+	tmpls    *templateCache
+	imgs     *imageHashes
+	engines  []*layout.Engine // one per worker, made on first use
+	tasks    chan drawTask
+	drawing  sync.WaitGroup
+	idOnce   sync.Once
+}
+
+func newBuilder(ctx context.Context, opts Options) *builder {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	results := make([]PostResult, len(opts.Posts))
-	// Posts sharing a slug would replace each other's folder: they are
-	// found from the front matter alone, before anything is drawn.
-	dups := project.DuplicateSlugs(project.Slugs(opts.Root, opts.Posts, opts.Project.Location))
-	if !opts.DryRun {
-		atomicfile.RemoveTemps(filepath.Join(opts.Out, "slides"))
-	}
-	jobs := make(chan int)
-	var mu sync.Mutex
-	done := 0
-	tmpls := newTemplateCache(opts.Root)
-	shared := render.NewShared()
+	imgs := newImageHashes()
+	return &builder{ctx: ctx, opts: opts, workers: workers, renderer: opts.Renderer,
+		tmpls: newTemplateCache(opts.Root, imgs), imgs: imgs, engines: make([]*layout.Engine, workers)}
+}
+
+// each calls f for every job on the builder's workers; w is the worker.
+func (b *builder) each(jobs []*job, f func(w int, j *job)) {
+	next := make(chan *job)
 	var wg sync.WaitGroup
-	for w := 0; w < min(workers, max(len(opts.Posts), 1)); w++ {
+	for w := range min(b.workers, max(len(jobs), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			wk := &worker{ctx: ctx, opts: opts, eng: layout.New(fonts.Clone()), r: shared.Renderer(), tmpls: tmpls}
-			for i := range jobs {
-				results[i] = wk.postOnce(opts.Posts[i], dups)
-				if opts.Progress != nil {
-					mu.Lock()
-					done++
-					opts.Progress(done, len(opts.Posts))
-					mu.Unlock()
-				}
+			for j := range next {
+				f(w, j)
 			}
 		}()
 	}
 feed:
-	for i := range opts.Posts {
+	for _, j := range jobs {
 		select {
-		case jobs <- i:
-		case <-ctx.Done():
+		case next <- j:
+		case <-b.ctx.Done():
 			break feed
 		}
 	}
-	close(jobs)
+	close(next)
 	wg.Wait()
-	return results, ctx.Err()
 }
 
-// postOnce builds a post, unless another post has its slug: then the
-// post fails without being drawn, as nothing of it may be written. A dry
-// run draws it all the same, for the preview, which shows both posts.
-func (w *worker) postOnce(file string, dups map[string]diag.Diagnostic) PostResult {
-	d, dup := dups[file]
-	if dup && !w.opts.DryRun {
-		r := PostResult{File: file, Slug: project.SlugOfPath(file)}
-		r.fail(d)
-		return r
-	}
-	r := w.post(file)
-	if dup && r.Err == nil {
-		r.fail(d)
-	}
-	w.write(&r)
-	return r
-}
-
-// write puts a drawn post's folder in place, unless this is a dry run or
-// the post failed or was interrupted.
-func (w *worker) write(r *PostResult) {
-	if r.Err != nil {
-		return
-	}
-	r.Slides = len(r.Manifest.Slides)
-	if w.opts.DryRun {
-		return
-	}
-	if err := atomicfile.WriteDir(filepath.Join(w.opts.Out, "slides", r.Slug), r.files); err != nil {
-		r.Slides = 0
-		r.fail(diag.Errorf(r.File, 0, "writing slides: %v", err))
-	}
-	r.files = nil
-}
-
-// fail records a post's failure as its error and as a diagnostic.
-func (r *PostResult) fail(d diag.Diagnostic) {
-	r.Err = d
-	r.Diags = append(r.Diags, d)
-}
-
-// worker owns the caches one goroutine needs.
-type worker struct {
-	ctx   context.Context
-	opts  Options
-	eng   *layout.Engine
-	r     *render.Renderer
-	tmpls *templateCache
-}
-
-// Compose reads and composes one post without writing anything: the part
-// of a build that tests and the preview share.
-func (w *worker) compose(file string) (*content.Article, []deck.Slide, []diag.Diagnostic, error) {
-	src, err := os.ReadFile(filepath.Join(w.opts.Root, file))
-	if err != nil {
-		return nil, nil, nil, diag.Errorf(file, 0, "cannot read the post: %v", err)
-	}
-	a, err := content.Parse(file, src, w.opts.Project.Location)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	diags := append([]diag.Diagnostic(nil), a.Warnings...)
-	t, err := w.tmpls.get(w.templateName(a))
-	if err != nil {
-		if elsewhere(err, file) {
-			return a, nil, diags, err // the template file's own problem, at its line
-		}
-		return a, nil, diags, diag.Errorf(file, a.Meta.Lines["template"], "%v", err)
-	}
-	imgs, err := loadImages(w.opts.Root, file, a, w.opts.Project)
-	if err != nil {
-		return a, nil, diags, err
-	}
-	size := a.Meta.Size
-	if size == "" {
-		size = w.opts.Project.Defaults.Size
-	}
-	slides, more := deck.Compose(deck.Input{Article: a, Template: t, Project: w.opts.Project, Size: size, Images: imgs}, w.eng)
-	for _, d := range more {
-		if d.Severity == diag.Error {
-			return a, nil, diags, d
-		}
-		diags = append(diags, d)
-	}
-	return a, slides, diags, nil
-}
-
-// templateName is the post's template, else the project's default.
-func (w *worker) templateName(a *content.Article) string {
-	if a.Meta.Template != "" {
-		return a.Meta.Template
-	}
-	return w.opts.Project.Defaults.Template
-}
-
-// post composes and renders one post into memory; Run writes it.
-func (w *worker) post(file string) (res PostResult) {
-	res.File = file
-	res.Slug = project.SlugOfPath(file)
+// run takes a job through steps until one fails or finds the post
+// up to date.
+func (b *builder) run(w int, j *job, steps []step) {
 	defer func() {
 		// A panic in one post must not take the others down; report it
 		// as that post's failure.
 		if p := recover(); p != nil {
-			res.Err = diag.Errorf(file, 0, "internal error while building this post: %v; please report it with the post attached", p)
-		}
-		if !isCanceled(res.Err) {
-			res.Diags = append(res.Diags, diag.All(res.Err, file)...)
+			j.res.Err = diag.Errorf(j.file, 0, "internal error while building this post: %v; please report it with the post attached", p)
 		}
 	}()
-	a, slides, diags, err := w.compose(file)
-	res.Diags = diags
-	if err != nil {
-		res.Err = err
-		return res
-	}
-	res.Slug = a.Slug
-	if w.opts.Inspect {
-		res.Article, res.Deck = a, slides
-		if t, err := w.tmpls.get(w.templateName(a)); err == nil {
-			res.BodyMin = t.Type["body"].Min
+	for _, s := range steps {
+		if j.res.Err != nil || j.upToDate {
+			return
+		}
+		if err := b.ctx.Err(); err != nil {
+			j.res.Err = err
+			return
+		}
+		if err := s.run(b, w, j); err != nil {
+			j.res.Err = err
 		}
 	}
-	m := Manifest{Slug: a.Slug, Title: a.Meta.Title, Source: filepath.ToSlash(file)}
-	if w.opts.ComposeOnly {
-		res.Manifest = m
-		return res
-	}
-	files := map[string][]byte{}
-	for i, s := range slides {
-		if err := w.ctx.Err(); err != nil {
-			res.Err = err
-			return res
-		}
-		img := w.r.DrawTemp(s)
-		data, err := render.Encode(img, w.opts.Format)
+}
+
+// engine is worker w's layout engine. Fonts load on first use, so a
+// build that fails on its input never loads them.
+func (b *builder) engine(w int) (*layout.Engine, error) {
+	if b.engines[w] == nil {
+		fonts, err := theme.Fonts()
 		if err != nil {
-			res.Err = fmt.Errorf("encoding slide %d: %w", i+1, err)
-			return res
+			return nil, err
 		}
-		if len(data) > MaxImageBytes && w.opts.Format == render.JPEG {
-			res.Err = diag.Errorf(file, s.Line, "slide %d is %d bytes, over Instagram's 8 MB limit; use fewer or smaller photos", i+1, len(data))
-			return res
+		b.engines[w] = layout.New(fonts.Clone())
+	}
+	return b.engines[w], nil
+}
+
+// rendererID is the renderer's identity for fingerprints, found on first
+// use for the same reason.
+func (b *builder) rendererID() string {
+	b.idOnce.Do(func() {
+		if b.renderer == "" {
+			b.renderer = RendererIdentity()
 		}
-		if w.opts.Inspect {
-			res.Contrast = append(res.Contrast, w.r.TextContrast(s))
+	})
+	return b.renderer
+}
+
+// rejectDuplicateSlugs fails every post whose slug another post also has,
+// before anything is written: one would silently replace the other.
+func rejectDuplicateSlugs(jobs []*job) {
+	slugs := map[string]string{}
+	for _, j := range jobs {
+		if j.res.Err == nil {
+			slugs[j.file] = j.res.Slug
 		}
-		name := fmt.Sprintf("%02d%s", i+1, w.opts.Format.Ext())
-		files[name] = data
-		m.Slides = append(m.Slides, SlideInfo{File: name, Width: s.W, Height: s.H, Alt: s.Alt, Warnings: s.Warnings, Lines: s.Lines()})
 	}
-	js, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		res.Err = err
-		return res
+	dups := project.DuplicateSlugs(slugs)
+	for _, j := range jobs {
+		if d, ok := dups[j.file]; ok {
+			j.res.Err = d
+		}
 	}
-	files["slides.json"] = append(js, '\n')
-	res.Manifest = m
-	res.files = files
-	if w.opts.Inspect {
-		res.Files = files
-	}
-	return res
-}
-
-// templateCache loads each template once per build.
-type templateCache struct {
-	root string
-	mu   sync.Mutex
-	m    map[string]templateResult
-}
-
-type templateResult struct {
-	t   *theme.Template
-	err error
-}
-
-func newTemplateCache(root string) *templateCache {
-	return &templateCache{root: root, m: map[string]templateResult{}}
-}
-
-func (c *templateCache) get(name string) (*theme.Template, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if r, ok := c.m[name]; ok {
-		return r.t, r.err
-	}
-	t, err := theme.Load(c.root, name)
-	c.m[name] = templateResult{t, err}
-	return t, err
-}
-
-// isCanceled says whether err is a stop asked for, not a post's problem.
-func isCanceled(err error) bool {
-	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
 
 // elsewhere says whether err is a problem in another file than the post,
@@ -342,4 +234,43 @@ func isCanceled(err error) bool {
 func elsewhere(err error, file string) bool {
 	var d diag.Diagnostic
 	return errors.As(err, &d) && d.File != "" && d.File != file
+}
+
+// isCanceled says whether err is a stop asked for, not a post's problem.
+func isCanceled(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// templateCache loads each template once per build, and fingerprints it
+// once.
+type templateCache struct {
+	root string
+	imgs *imageHashes
+	mu   sync.Mutex
+	m    map[string]*templateResult
+}
+
+type templateResult struct {
+	t    *theme.Template
+	err  error
+	hash string
+}
+
+func newTemplateCache(root string, imgs *imageHashes) *templateCache {
+	return &templateCache{root: root, imgs: imgs, m: map[string]*templateResult{}}
+}
+
+func (c *templateCache) get(name string) (*theme.Template, string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r, ok := c.m[name]; ok {
+		return r.t, r.hash, r.err
+	}
+	r := &templateResult{}
+	r.t, r.err = theme.Load(c.root, name)
+	if r.err == nil {
+		r.hash = templateHash(r.t, c.imgs)
+	}
+	c.m[name] = r
+	return r.t, r.hash, r.err
 }

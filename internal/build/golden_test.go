@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"flag"
 	"image"
 	"image/color"
@@ -12,9 +13,7 @@ import (
 
 	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/deck"
-	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/render"
-	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
 var update = flag.Bool("update", false, "rewrite golden images")
@@ -22,17 +21,25 @@ var update = flag.Bool("update", false, "rewrite golden images")
 // composeFixture composes testdata/golden.md as a build would.
 func composeFixture(t testing.TB) []deck.Slide {
 	t.Helper()
-	fonts, err := theme.Fonts()
-	if err != nil {
-		t.Fatal(err)
-	}
 	root, _ := filepath.Abs("testdata")
-	w := &worker{opts: Options{Root: root, Project: config.Default()}, eng: layout.New(fonts.Clone()), r: render.New(), tmpls: newTemplateCache(root)}
-	_, slides, _, err := w.compose("golden.md")
-	if err != nil {
-		t.Fatal(err)
+	j := composeJob(t, Options{Root: root, Project: config.Default()}, "golden.md")
+	return j.slides
+}
+
+// composeJob takes one post through the steps up to compose.
+func composeJob(t testing.TB, opts Options, file string) *job {
+	t.Helper()
+	b := newBuilder(context.Background(), opts)
+	j := &job{file: file}
+	steps := append(append([]step(nil), prepare...), produce[:4]...)
+	if steps[len(steps)-1].name != "compose" {
+		t.Fatalf("the steps up to compose end with %q", steps[len(steps)-1].name)
 	}
-	return slides
+	b.run(0, j, steps)
+	if j.res.Err != nil {
+		t.Fatal(j.res.Err)
+	}
+	return j
 }
 
 // Golden images are compared per channel with a tolerance, so a change

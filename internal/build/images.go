@@ -55,27 +55,69 @@ func imageRefs(a *content.Article) []imageRef {
 	return refs
 }
 
+// photoFile is an image file a post uses, read but not decoded.
+type photoFile struct {
+	data []byte
+	hash string
+	line int // where the post (or pkpm.yaml, for the logo) names it
+}
+
 // loadImages reads and decodes every image a post uses, and the brand
-// logo under deck.LogoKey. Paths are relative to the post's folder and may
-// not leave the project; the logo's is relative to the project.
+// logo under deck.LogoKey.
 func loadImages(root, postFile string, a *content.Article, p config.Project) (map[string]image.Image, error) {
-	out := map[string]image.Image{}
+	files, err := readImages(root, postFile, a, p)
+	if err != nil {
+		return nil, err
+	}
+	return decodeImages(files, a, p)
+}
+
+// readImages reads every image a post uses, and the brand logo under
+// deck.LogoKey. Paths are relative to the post's folder and may not leave
+// the project; the logo's is relative to the project.
+func readImages(root, postFile string, a *content.Article, p config.Project) (map[string]photoFile, error) {
+	out := map[string]photoFile{}
 	for _, r := range imageRefs(a) {
 		if _, ok := out[r.src]; ok {
 			continue
 		}
-		img, err := loadImage(root, filepath.Dir(filepath.Join(root, postFile)), r.src)
+		data, err := readImage(root, filepath.Dir(filepath.Join(root, postFile)), r.src)
 		if err != nil {
 			return nil, diag.Errorf(a.File, r.line, "%v", err)
 		}
-		out[r.src] = img
+		out[r.src] = photoFile{data: data, hash: fileHash(data), line: r.line}
 	}
 	if p.Brand.Logo != "" {
-		logo, err := loadLogo(root, p.Brand.Logo)
+		data, err := readLogo(root, p.Brand.Logo)
 		if err != nil {
 			return nil, diag.Errorf(config.FileName, p.Brand.LogoLine, "brand.logo %q: %v", p.Brand.Logo, err)
 		}
-		out[deck.LogoKey] = logo
+		out[deck.LogoKey] = photoFile{data: data, hash: fileHash(data), line: p.Brand.LogoLine}
+	}
+	return out, nil
+}
+
+// decodeImages decodes the files readImages read, photos at the working
+// size and the logo at the size it is drawn.
+func decodeImages(files map[string]photoFile, a *content.Article, p config.Project) (map[string]image.Image, error) {
+	out := make(map[string]image.Image, len(files))
+	for _, r := range imageRefs(a) {
+		f, ok := files[r.src]
+		if _, done := out[r.src]; done || !ok {
+			continue
+		}
+		img, _, err := photo.Decode(f.data, photo.WorkingSide)
+		if err != nil {
+			return nil, diag.Errorf(a.File, f.line, "image %q %v", r.src, describe(err))
+		}
+		out[r.src] = img
+	}
+	if f, ok := files[deck.LogoKey]; ok {
+		img, _, err := photo.Decode(f.data, logoSide)
+		if err != nil {
+			return nil, diag.Errorf(config.FileName, p.Brand.LogoLine, "brand.logo %q: %v", p.Brand.Logo, describe(err))
+		}
+		out[deck.LogoKey] = img
 	}
 	return out, nil
 }
@@ -84,11 +126,9 @@ func loadImages(root, postFile string, a *content.Article, p config.Project) (ma
 // pixels tall.
 const logoSide = 400
 
+// loadLogo reads and decodes the brand logo.
 func loadLogo(root, src string) (image.Image, error) {
-	data, err := theme.ReadAsset(root, filepath.ToSlash(src))
-	if errors.Is(err, confine.ErrOutside) || errors.Is(err, confine.ErrLinksOutside) {
-		return nil, fmt.Errorf("must be a file inside the project, like assets/logo.png")
-	}
+	data, err := readLogo(root, src)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +139,15 @@ func loadLogo(root, src string) (image.Image, error) {
 	return img, nil
 }
 
-func loadImage(root, dir, src string) (image.Image, error) {
+func readLogo(root, src string) ([]byte, error) {
+	data, err := theme.ReadAsset(root, filepath.ToSlash(src))
+	if errors.Is(err, confine.ErrOutside) || errors.Is(err, confine.ErrLinksOutside) {
+		return nil, fmt.Errorf("must be a file inside the project, like assets/logo.png")
+	}
+	return data, err
+}
+
+func readImage(root, dir, src string) ([]byte, error) {
 	switch {
 	case strings.Contains(src, "://"):
 		return nil, fmt.Errorf("image %q is on the web; pkpm does not download images — save it next to the post and use its file name", src)
@@ -117,11 +165,7 @@ func loadImage(root, dir, src string) (image.Image, error) {
 	case err != nil:
 		return nil, fmt.Errorf("reading image %q: %v", src, err)
 	}
-	img, _, err := photo.Decode(data, photo.WorkingSide)
-	if err != nil {
-		return nil, fmt.Errorf("image %q %v", src, describe(err))
-	}
-	return img, nil
+	return data, nil
 }
 
 // describe words a decoding error for a message that starts with the

@@ -1,0 +1,92 @@
+package atomicfile
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Folder is a new folder filled beside its target one file at a time and
+// swapped in whole by Commit, for writers that stream their files rather
+// than hold them all: until Commit, readers see the old folder, and an
+// interrupted run leaves a temporary that RemoveTemps deletes.
+type Folder struct {
+	dir, tmp string
+}
+
+// NewFolder makes the folder that will replace dir.
+func NewFolder(dir string) (*Folder, error) {
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, tempPrefix+filepath.Base(dir)+"-")
+	if err != nil {
+		return nil, err
+	}
+	return &Folder{dir: dir, tmp: tmp}, nil
+}
+
+// Write writes one new file into the folder, synced.
+func (f *Folder) Write(name string, data []byte) error {
+	w, err := os.OpenFile(filepath.Join(f.tmp, filepath.Base(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	return writeSynced(w, data, 0o644)
+}
+
+// Link puts the existing file from into the folder as name: a hard link
+// where the system allows one, which costs no copy and no sync, else a
+// synced copy.
+func (f *Folder) Link(from, name string) error {
+	to := filepath.Join(f.tmp, filepath.Base(name))
+	if os.Link(from, to) == nil {
+		return nil
+	}
+	src, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	w, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(w, src); err != nil {
+		w.Close()
+		return err
+	}
+	return writeSynced(w, nil, 0o644)
+}
+
+// Commit swaps the folder in for its target; the old folder is removed.
+func (f *Folder) Commit() error {
+	if err := os.Chmod(f.tmp, 0o755); err != nil {
+		return err
+	}
+	if err := syncDir(f.tmp); err != nil {
+		return err
+	}
+	if err := beforeRename(f.tmp); err != nil {
+		return err
+	}
+	if err := swap(f.tmp, f.dir); err != nil {
+		return err
+	}
+	err := syncDir(filepath.Dir(f.dir))
+	_ = os.RemoveAll(f.tmp) // the old folder, after the swap
+	f.tmp = ""
+	return err
+}
+
+// Discard removes the folder unless it was committed.
+func (f *Folder) Discard() {
+	if f.tmp != "" {
+		_ = os.RemoveAll(f.tmp)
+		f.tmp = ""
+	}
+}
+
+// Path is where the folder's files are written before Commit.
+func (f *Folder) Path() string { return f.tmp }

@@ -1,0 +1,91 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/render"
+)
+
+// drawTask is one slide to draw, encode and write.
+type drawTask struct {
+	j    *job
+	i    int
+	done *sync.WaitGroup
+}
+
+// startDrawing starts one drawing worker per core, each with its own
+// renderer and its caches. Slides of every post share them, so a single
+// post keeps every core busy.
+func (b *builder) startDrawing() {
+	b.tasks = make(chan drawTask, b.workers)
+	shared := render.NewShared()
+	for range b.workers {
+		b.drawing.Add(1)
+		go func() {
+			defer b.drawing.Done()
+			r := shared.Renderer()
+			for t := range b.tasks {
+				b.draw(r, t)
+			}
+		}()
+	}
+}
+
+func (b *builder) stopDrawing() {
+	close(b.tasks)
+	b.drawing.Wait()
+}
+
+// draw draws one slide, measures its text contrast, encodes it and
+// writes it into the post's new folder, so only the slides being drawn
+// are in memory.
+func (b *builder) draw(r *render.Renderer, t drawTask) {
+	j, i := t.j, t.i
+	defer t.done.Done()
+	defer func() {
+		if p := recover(); p != nil {
+			j.failDraw(diag.Errorf(j.file, 0, "internal error while drawing slide %d: %v; please report it with the post attached", i+1, p))
+		}
+	}()
+	if err := b.ctx.Err(); err != nil {
+		j.failDraw(err)
+		return
+	}
+	s := j.slides[i]
+	tc := r.TextContrast(s) // draws on the canvas DrawTemp reuses
+	img := r.DrawTemp(s)
+	data, err := render.Encode(img, b.opts.Format)
+	if err != nil {
+		j.failDraw(fmt.Errorf("encoding slide %d: %w", i+1, err))
+		return
+	}
+	if len(data) > MaxImageBytes && b.opts.Format == render.JPEG {
+		j.failDraw(diag.Errorf(j.file, s.Line, "slide %d is %d bytes, over Instagram's 8 MB limit; use fewer or smaller photos", i+1, len(data)))
+		return
+	}
+	name := j.infos[i].File
+	if j.tmp != "" {
+		if err := os.WriteFile(filepath.Join(j.tmp, name), data, 0o644); err != nil {
+			j.failDraw(diag.Errorf(j.file, 0, "writing slide %d: %v", i+1, err))
+			return
+		}
+	}
+	if b.opts.Inspect {
+		j.keep(name, data)
+	}
+	j.infos[i].Contrast = contrastOf(tc)
+	j.contrast[i] = tc
+}
+
+// failDraw records the first drawing error of a post.
+func (j *job) failDraw(err error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.drawErr == nil {
+		j.drawErr = err
+	}
+}

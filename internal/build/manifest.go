@@ -1,0 +1,107 @@
+package build
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+
+	"github.com/pkpm-btn3/pkpm/internal/deck"
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/render"
+)
+
+// ManifestFile is the name of a post's record in its slides folder.
+const ManifestFile = "slides.json"
+
+// Manifest is slides.json: what a post's folder holds, and the build's
+// memory of how each slide was made.
+type Manifest struct {
+	Slug   string `json:"slug"`
+	Title  string `json:"title"`
+	Source string `json:"source"`
+	// Inputs is the fingerprint of everything the post's slides are made
+	// from: the post, its template, brand kit, photos, size, format and
+	// the renderer. When it matches, the folder is left as it is.
+	Inputs string `json:"inputs"`
+	// Warnings are what composing the slides reported, kept so a build
+	// that reuses the folder reports them again.
+	Warnings []Warning   `json:"warnings,omitempty"`
+	Slides   []SlideInfo `json:"slides"`
+}
+
+// Warning is a composing warning as slides.json keeps it.
+type Warning struct {
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message"`
+}
+
+// SlideInfo describes one written slide in slides.json.
+type SlideInfo struct {
+	File     string   `json:"file"`
+	Width    int      `json:"width"`
+	Height   int      `json:"height"`
+	Alt      string   `json:"alt"`
+	Warnings []string `json:"warnings,omitempty"`
+	// Lines are the slide's text lines as set, in reading order.
+	Lines []deck.TextLine `json:"lines"`
+	// Fingerprint is the hash of everything that shaped the slide's
+	// pixels; a slide with the same fingerprint is not drawn again.
+	Fingerprint string `json:"fingerprint"`
+	// Contrast is the text contrast measured on the drawn slide, for
+	// check, kept so that checking a built post draws nothing.
+	Contrast []Contrast `json:"contrast,omitempty"`
+}
+
+// Contrast is one line of text's worst contrast against what is behind
+// it.
+type Contrast struct {
+	Text  string  `json:"text"`
+	Size  float64 `json:"size"`
+	Bold  bool    `json:"bold,omitempty"`
+	Ratio float64 `json:"ratio"`
+}
+
+func contrastOf(tc []render.TextContrast) []Contrast {
+	out := make([]Contrast, len(tc))
+	for i, c := range tc {
+		out[i] = Contrast{Text: c.Text, Size: c.Size, Bold: c.Bold, Ratio: c.Ratio}
+	}
+	return out
+}
+
+// TextContrast gives a slide's measures back in the renderer's terms,
+// for check.
+func (s SlideInfo) TextContrast(line int) []render.TextContrast {
+	out := make([]render.TextContrast, len(s.Contrast))
+	for i, c := range s.Contrast {
+		out[i] = render.TextContrast{Text: c.Text, Size: c.Size, Bold: c.Bold, Ratio: c.Ratio, Line: line}
+	}
+	return out
+}
+
+// diagnostics turns the kept warnings back into a post's diagnostics.
+func (m Manifest) diagnostics(file string) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, w := range m.Warnings {
+		out = append(out, diag.Diagnostic{File: file, Line: w.Line, Severity: diag.Warning, Message: w.Message})
+	}
+	return out
+}
+
+func (m Manifest) encode() ([]byte, error) {
+	js, err := json.MarshalIndent(m, "", "  ")
+	return append(js, '\n'), err
+}
+
+// ReadManifest reads a post's slides.json from its folder.
+func ReadManifest(dir string) (*Manifest, error) {
+	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}

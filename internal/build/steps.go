@@ -1,0 +1,335 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"sync"
+
+	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
+	"github.com/pkpm-btn3/pkpm/internal/content"
+	"github.com/pkpm-btn3/pkpm/internal/deck"
+	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/render"
+	"github.com/pkpm-btn3/pkpm/internal/theme"
+)
+
+// A post goes through named steps, in order; each does one thing to a
+// job and can be run alone in a test. The first two run for every post
+// before the others run for any, so bad input is reported early and
+// duplicate slugs are found before anything is written.
+type step struct {
+	name string
+	run  func(b *builder, w int, j *job) error
+}
+
+var (
+	prepare = []step{{"read", read}, {"parse", parse}}
+	produce = []step{
+		{"template", pickTemplate},
+		{"images", readPhotos},
+		{"fingerprint", fingerprint},
+		{"compose", compose},
+		{"render", renderSlides},
+		{"write", write},
+	}
+)
+
+// job is one post on its way through the steps.
+type job struct {
+	file     string
+	src      []byte
+	article  *content.Article
+	tmpl     *theme.Template
+	tmplHash string
+	size     string
+	photos   map[string]photoFile // by path as written; the logo under deck.LogoKey
+	inputs   string               // the fingerprint of all of the above
+	old      *Manifest            // what the output folder holds, if anything
+	dir      string               // the post's output folder
+	folder   *atomicfile.Folder   // the folder being written, swapped in at the end
+	tmp      string               // its path
+	upToDate bool                 // the folder already holds this post
+	slides   []deck.Slide
+
+	mu       sync.Mutex // guards what the drawing workers fill in
+	infos    []SlideInfo
+	files    map[string][]byte
+	contrast [][]render.TextContrast
+	drawErr  error
+
+	res PostResult
+}
+
+// read reads the post file.
+func read(b *builder, _ int, j *job) error {
+	src, err := os.ReadFile(filepath.Join(b.opts.Root, j.file))
+	if err != nil {
+		return diag.Errorf(j.file, 0, "cannot read the post: %v", err)
+	}
+	j.src = src
+	return nil
+}
+
+// parse decodes the front matter and the Markdown.
+func parse(b *builder, _ int, j *job) error {
+	a, err := content.Parse(j.file, j.src, b.opts.Project.Location)
+	if err != nil {
+		return err
+	}
+	j.article = a
+	j.res.Slug = a.Slug
+	j.res.Diags = append(j.res.Diags, a.Warnings...)
+	j.size = a.Meta.Size
+	if j.size == "" {
+		j.size = b.opts.Project.Defaults.Size
+	}
+	if b.opts.Inspect {
+		j.res.Article = a
+	}
+	return nil
+}
+
+// pickTemplate loads the post's template, else the project's default.
+func pickTemplate(b *builder, _ int, j *job) error {
+	name := j.article.Meta.Template
+	if name == "" {
+		name = b.opts.Project.Defaults.Template
+	}
+	t, hash, err := b.tmpls.get(name)
+	if err != nil {
+		if elsewhere(err, j.file) {
+			return err // the template file's own problem, at its line
+		}
+		return diag.Errorf(j.file, j.article.Meta.Lines["template"], "%v", err)
+	}
+	j.tmpl, j.tmplHash = t, hash
+	if b.opts.Inspect {
+		j.res.BodyMin = t.Type["body"].Min
+	}
+	return nil
+}
+
+// readPhotos reads the post's photos and the brand logo, undecoded: their
+// bytes are what the fingerprint needs.
+func readPhotos(b *builder, _ int, j *job) error {
+	photos, err := readImages(b.opts.Root, j.file, j.article, b.opts.Project)
+	j.photos = photos
+	return err
+}
+
+// fingerprint hashes the post's inputs and, when the output folder holds
+// a build of exactly these, ends the post's build there.
+func fingerprint(b *builder, _ int, j *job) error {
+	h := newHasher(b.imgs)
+	h.str(fingerprintVersion)
+	h.str(b.rendererID())
+	h.str(b.opts.Format.Ext())
+	h.str(filepath.ToSlash(j.file))
+	h.bytes(j.src)
+	h.value(reflect.ValueOf(b.opts.Project))
+	if loc := b.opts.Project.Location; loc != nil {
+		h.str(loc.String())
+	}
+	h.str(j.tmplHash)
+	h.str(j.size)
+	keys := make([]string, 0, len(j.photos))
+	for k := range j.photos {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		h.str(k)
+		h.str(j.photos[k].hash)
+	}
+	j.inputs = h.sum()
+	if b.opts.ComposeOnly {
+		return nil
+	}
+	if b.opts.Out == "" {
+		return nil
+	}
+	j.dir = filepath.Join(b.opts.Out, "slides", j.article.Slug)
+	if b.opts.Force {
+		return nil
+	}
+	if old, err := ReadManifest(j.dir); err == nil {
+		j.old = old
+	}
+	if b.opts.Inspect || j.old == nil || j.old.Inputs != j.inputs || !complete(j.dir, j.old) {
+		return nil
+	}
+	j.upToDate = true
+	j.res.Manifest = *j.old
+	j.res.Reused = len(j.old.Slides)
+	j.res.Diags = append(j.res.Diags, j.old.diagnostics(j.file)...)
+	return nil
+}
+
+// complete reports whether every slide a manifest lists is on disk.
+func complete(dir string, m *Manifest) bool {
+	for _, s := range m.Slides {
+		if _, err := os.Stat(filepath.Join(dir, s.File)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// compose decodes the photos and lays the post out into slides.
+func compose(b *builder, w int, j *job) error {
+	eng, err := b.engine(w)
+	if err != nil {
+		return err
+	}
+	imgs, err := decodeImages(j.photos, j.article, b.opts.Project)
+	if err != nil {
+		return err
+	}
+	for k, img := range imgs {
+		b.imgs.register(img, j.photos[k].hash)
+	}
+	j.photos = nil
+	slides, diags := deck.Compose(deck.Input{Article: j.article, Template: j.tmpl, Project: b.opts.Project, Size: j.size, Images: imgs}, eng)
+	var kept []Warning
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			return d
+		}
+		j.res.Diags = append(j.res.Diags, d)
+		kept = append(kept, Warning{Line: d.Line, Message: d.Message})
+	}
+	j.slides = slides
+	j.res.Manifest = Manifest{Slug: j.article.Slug, Title: j.article.Meta.Title, Source: filepath.ToSlash(j.file), Inputs: j.inputs, Warnings: kept}
+	if b.opts.Inspect {
+		j.res.Deck = slides
+	}
+	return nil
+}
+
+// renderSlides keeps each slide the output folder already holds with the
+// same fingerprint and has the others drawn, encoded and written by the
+// drawing workers, then waits for them.
+func renderSlides(b *builder, _ int, j *job) error {
+	if b.opts.ComposeOnly {
+		return nil
+	}
+	if !b.opts.DryRun {
+		if err := j.begin(); err != nil {
+			return diag.Errorf(j.file, 0, "writing slides: %v", err)
+		}
+	}
+	old := map[string]SlideInfo{}
+	if j.old != nil && !b.opts.Force {
+		for _, si := range j.old.Slides {
+			old[si.Fingerprint] = si
+		}
+	}
+	n := len(j.slides)
+	j.infos = make([]SlideInfo, n)
+	j.contrast = make([][]render.TextContrast, n)
+	var wg sync.WaitGroup
+	for i, s := range j.slides {
+		if err := b.ctx.Err(); err != nil {
+			wg.Wait()
+			return err
+		}
+		name := fmt.Sprintf("%02d%s", i+1, b.opts.Format.Ext())
+		fp := slideFingerprint(b.rendererID(), b.opts.Format.Ext(), s, b.imgs)
+		j.infos[i] = SlideInfo{File: name, Width: s.W, Height: s.H, Alt: s.Alt, Warnings: s.Warnings, Lines: s.Lines(), Fingerprint: fp}
+		if prev, ok := old[fp]; ok && j.reuse(b, i, prev) {
+			j.res.Reused++
+			continue
+		}
+		wg.Add(1)
+		b.tasks <- drawTask{j: j, i: i, done: &wg}
+		j.res.Drawn++
+	}
+	wg.Wait()
+	return j.drawErr
+}
+
+// reuse takes slide i from the previous build's file, reporting whether
+// it could.
+func (j *job) reuse(b *builder, i int, prev SlideInfo) bool {
+	from := filepath.Join(j.dir, prev.File)
+	name := j.infos[i].File
+	if b.opts.Inspect {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			return false
+		}
+		j.keep(name, data)
+	}
+	if j.tmp != "" {
+		if err := linkOrCopy(from, filepath.Join(j.tmp, name)); err != nil {
+			return false
+		}
+	}
+	j.infos[i].Contrast = prev.Contrast
+	j.contrast[i] = prev.TextContrast(j.slides[i].Line)
+	return true
+}
+
+// keep holds an encoded file in the result, for check and the preview.
+func (j *job) keep(name string, data []byte) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.files == nil {
+		j.files = map[string][]byte{}
+	}
+	j.files[name] = data
+}
+
+// write records slides.json and swaps the post's new folder in.
+func write(b *builder, _ int, j *job) error {
+	if b.opts.ComposeOnly {
+		return nil
+	}
+	j.res.Manifest.Slides = j.infos
+	data, err := j.res.Manifest.encode()
+	if err != nil {
+		return err
+	}
+	if b.opts.Inspect {
+		j.keep(ManifestFile, data)
+		j.res.Files = j.files
+		j.res.Contrast = j.contrast
+	}
+	if b.opts.DryRun {
+		return nil
+	}
+	if err := j.commit(data); err != nil {
+		return diag.Errorf(j.file, 0, "writing slides: %v", err)
+	}
+	return nil
+}
+
+// release drops what only the steps needed, so memory holds one result
+// per post and not its slides, and removes a folder a failed post left.
+func (j *job) release(inspect bool) {
+	if j.tmp != "" {
+		_ = os.RemoveAll(j.tmp)
+		j.tmp = ""
+	}
+	j.src, j.photos, j.old, j.infos = nil, nil, nil, nil
+	if !inspect {
+		j.slides, j.files, j.contrast, j.article, j.tmpl = nil, nil, nil, nil, nil
+	}
+}
+
+// result is the post's result, with its error as a diagnostic too.
+func (j *job) result() PostResult {
+	r := j.res
+	if r.Err == nil {
+		r.Slides = len(r.Manifest.Slides)
+		return r
+	}
+	if !isCanceled(r.Err) {
+		r.Diags = append(r.Diags, diag.All(r.Err, j.file)...)
+	}
+	r.Drawn, r.Reused = 0, 0
+	return r
+}
