@@ -21,6 +21,7 @@ type BuildOptions struct {
 	Posts  []string
 	Out    string
 	Format string
+	Force  bool
 	// now is injected so tests get stable summaries.
 	now func() time.Time
 }
@@ -34,10 +35,16 @@ func newBuildCmd(g *globals, runF func(*BuildOptions) error) *cobra.Command {
 
 Without arguments every post in posts/ is built, drafts included. A post is
 named by its file or its slug. Each post's folder is replaced only when the
-whole post has built, so a failed post keeps its previous images.`,
+whole post has built, so a failed post keeps its previous images.
+
+dist/ is the build's memory: slides.json records a fingerprint of everything
+that shapes each slide (its text, template, brand kit, photos, size, format
+and pkpm itself), and a slide whose fingerprint has not changed is not drawn
+again. --force redraws every slide; deleting dist/ is always safe.`,
 		Example: `  $ pkpm build
   $ pkpm build posts/cara-memakai-masker.md
-  $ pkpm build cuci-tangan-6-langkah --format png --out /tmp/slides`,
+  $ pkpm build cuci-tangan-6-langkah --format png --out /tmp/slides
+  $ pkpm build --force`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Posts = args
 			if _, err := render.ParseFormat(opts.Format); err != nil {
@@ -51,6 +58,7 @@ whole post has built, so a failed post keeps its previous images.`,
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", "", "output `folder` (default: dist in the project)")
 	cmd.Flags().StringVar(&opts.Format, "format", "jpeg", "image format: jpeg or png")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "draw every slide again, even those that have not changed")
 	return cmd
 }
 
@@ -81,7 +89,7 @@ func buildRun(opts *BuildOptions) error {
 	}
 	bar := newProgress(s, !opts.g.quiet && s.ErrTTY)
 	start := opts.now()
-	results, err := build.Run(opts.g.context(), build.Options{Root: p.root, Project: p.cfg, Posts: posts, Out: out, Format: format, Progress: bar.update})
+	results, err := build.Run(opts.g.context(), build.Options{Root: p.root, Project: p.cfg, Posts: posts, Out: out, Format: format, Force: opts.Force, Progress: bar.update})
 	bar.clear()
 	if opts.g.context().Err() != nil {
 		return interrupted("build", "the posts built so far are written whole, the others keep their previous slides; run it again for the rest")
@@ -89,7 +97,7 @@ func buildRun(opts *BuildOptions) error {
 	if err != nil {
 		return err
 	}
-	failed, slides := 0, 0
+	failed, drawn, reused := 0, 0, 0
 	printResults(s, results)
 	if len(opts.Posts) == 0 && opts.Out == "" {
 		if err := pruneSlides(s, opts.g.quiet, out, results); err != nil {
@@ -97,20 +105,27 @@ func buildRun(opts *BuildOptions) error {
 		}
 	}
 	for _, r := range results {
-		slides += r.Slides
+		drawn += r.Drawn
+		reused += r.Reused
 		if r.Err != nil {
 			failed++
 		}
 	}
 	elapsed := opts.now().Sub(start)
 	if failed > 0 {
-		fmt.Fprintf(s.Err, "%s %d of %d posts (%d slides) in %s; %d failed\n", s.paint("31;1", "built"), len(results)-failed, len(results), slides, round(elapsed), failed)
+		fmt.Fprintf(s.Err, "%s %d of %d posts: %s, in %s; %d failed\n", s.paint("31;1", "built"), len(results)-failed, len(results), slideCounts(drawn, reused), round(elapsed), failed)
 		return silent(ExitFailure)
 	}
 	if !opts.g.quiet {
-		fmt.Fprintf(s.Err, "%s %d %s, %d slides in %s → %s\n", s.paint("32;1", "built"), len(results), plural(len(results), "post"), slides, round(elapsed), relTo(cwd, filepath.Join(out, "slides")))
+		fmt.Fprintf(s.Err, "%s %d %s: %s, in %s → %s\n", s.paint("32;1", "built"), len(results), plural(len(results), "post"), slideCounts(drawn, reused), round(elapsed), relTo(cwd, filepath.Join(out, "slides")))
 	}
 	return nil
+}
+
+// slideCounts says how many slides were drawn and how many were kept
+// from the last build: "8 slides drawn, 1,822 unchanged".
+func slideCounts(drawn, reused int) string {
+	return fmt.Sprintf("%s %s drawn, %s unchanged", thousands(drawn), plural(drawn, "slide"), thousands(reused))
 }
 
 // printDiags prints problems as file:line: message, errors first.
@@ -180,4 +195,13 @@ func isAre(n int) string {
 		return "is"
 	}
 	return "are"
+}
+
+// thousands writes n with commas: 1,822.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
