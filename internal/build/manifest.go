@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/pkpm-btn3/pkpm/internal/check"
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/render"
@@ -31,6 +32,7 @@ type Manifest struct {
 
 // Warning is a composing warning as slides.json keeps it.
 type Warning struct {
+	File    string `json:"file,omitempty"` // when not the post: pkpm.yaml
 	Line    int    `json:"line,omitempty"`
 	Message string `json:"message"`
 }
@@ -47,9 +49,23 @@ type SlideInfo struct {
 	// Fingerprint is the hash of everything that shaped the slide's
 	// pixels; a slide with the same fingerprint is not drawn again.
 	Fingerprint string `json:"fingerprint"`
+	// Kind, Line and Photos are what check looks at besides the image,
+	// kept so that checking a built post composes nothing.
+	Kind   string  `json:"kind"`
+	Line   int     `json:"line,omitempty"`
+	Photos []Photo `json:"photos,omitempty"`
 	// Contrast is the text contrast measured on the drawn slide, for
 	// check, kept so that checking a built post draws nothing.
 	Contrast []Contrast `json:"contrast,omitempty"`
+}
+
+// Photo is a picture on a slide: its size as decoded and the box it
+// fills, so check can tell a stretched photo.
+type Photo struct {
+	Width  int     `json:"width"`
+	Height int     `json:"height"`
+	BoxW   float64 `json:"box_width"`
+	BoxH   float64 `json:"box_height"`
 }
 
 // Contrast is one line of text's worst contrast against what is behind
@@ -69,21 +85,52 @@ func contrastOf(tc []render.TextContrast) []Contrast {
 	return out
 }
 
-// TextContrast gives a slide's measures back in the renderer's terms,
-// for check.
-func (s SlideInfo) TextContrast(line int) []render.TextContrast {
+// TextContrast gives a slide's measures back in the renderer's terms.
+func (s SlideInfo) TextContrast() []render.TextContrast {
 	out := make([]render.TextContrast, len(s.Contrast))
 	for i, c := range s.Contrast {
-		out[i] = render.TextContrast{Text: c.Text, Size: c.Size, Bold: c.Bold, Ratio: c.Ratio, Line: line}
+		out[i] = render.TextContrast{Text: c.Text, Size: c.Size, Bold: c.Bold, Ratio: c.Ratio, Line: s.Line}
 	}
 	return out
+}
+
+// CheckPost is what check's rules look at in a built post: with
+// Options.Inspect, everything is in the result, whether the slides were
+// drawn or kept.
+func CheckPost(r PostResult) check.Post {
+	p := check.Post{File: r.File, Article: r.Article, Diags: r.Diags, BodyMin: r.BodyMin}
+	for _, si := range r.Manifest.Slides {
+		kind, _ := deck.KindNamed(si.Kind)
+		s := check.Slide{Kind: kind, Line: si.Line, Alt: si.Alt, Warnings: si.Warnings}
+		for _, ph := range si.Photos {
+			s.Photos = append(s.Photos, check.Photo{Width: ph.Width, Height: ph.Height, BoxW: ph.BoxW, BoxH: ph.BoxH})
+		}
+		p.Slides = append(p.Slides, s)
+		p.Images = append(p.Images, r.Files[si.File])
+		p.Contrast = append(p.Contrast, si.TextContrast())
+	}
+	return p
+}
+
+// slideInfo describes a composed slide for slides.json; the drawing
+// fills in the contrast.
+func slideInfo(name, fingerprint string, s deck.Slide) SlideInfo {
+	si := SlideInfo{File: name, Width: s.W, Height: s.H, Alt: s.Alt, Warnings: s.Warnings, Lines: s.Lines(), Fingerprint: fingerprint, Kind: s.Kind.String(), Line: s.Line}
+	for _, ph := range check.PhotosOf(s) {
+		si.Photos = append(si.Photos, Photo{Width: ph.Width, Height: ph.Height, BoxW: ph.BoxW, BoxH: ph.BoxH})
+	}
+	return si
 }
 
 // diagnostics turns the kept warnings back into a post's diagnostics.
 func (m Manifest) diagnostics(file string) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, w := range m.Warnings {
-		out = append(out, diag.Diagnostic{File: file, Line: w.Line, Severity: diag.Warning, Message: w.Message})
+		f := file
+		if w.File != "" {
+			f = w.File
+		}
+		out = append(out, diag.Diagnostic{File: f, Line: w.Line, Severity: diag.Warning, Message: w.Message})
 	}
 	return out
 }

@@ -50,7 +50,7 @@ func post(t *testing.T, src string, edit func(*Post)) Post {
 	}
 	p := Post{File: "posts/p.md", Article: a, BodyMin: 34}
 	for i := 0; i < 3; i++ {
-		p.Slides = append(p.Slides, deck.Slide{Kind: deck.Content, W: 108, H: 135, Alt: "Teks slide.", Line: 9})
+		p.Slides = append(p.Slides, Slide{Kind: deck.Content, Alt: "Teks slide.", Line: 9})
 		p.Images = append(p.Images, encode(t, 108, 135, false))
 		p.Contrast = append(p.Contrast, []render.TextContrast{{Text: "Cuci tangan dulu.", Size: 54, Ratio: 12}})
 	}
@@ -87,8 +87,8 @@ func TestEachRuleTrips(t *testing.T) {
 		{"hashtag-duplicate", strings.Replace(cleanPost, "[pakaimasker, covid19]", "[masker, Masker]", 1), nil},
 		{"hashtag-invalid", strings.Replace(cleanPost, "[pakaimasker, covid19]", "[covid-19]", 1), nil},
 		{"caption-hook", strings.Replace(cleanPost, "pillar:", "caption: \"#a #b\"\npillar:", 1), nil},
-		{"carousel-max", cleanPost, func(p *Post) { p.Slides = make([]deck.Slide, 21) }},
-		{"carousel-api", cleanPost, func(p *Post) { p.Slides = make([]deck.Slide, 11) }},
+		{"carousel-max", cleanPost, func(p *Post) { p.Slides = make([]Slide, 21) }},
+		{"carousel-api", cleanPost, func(p *Post) { p.Slides = make([]Slide, 11) }},
 		{"aspect-mismatch", cleanPost, func(p *Post) { p.Images[2] = encode(t, 108, 108, false) }},
 		{"image-format", cleanPost, func(p *Post) { p.Images[1] = encode(t, 108, 135, true) }},
 		{"image-bytes", cleanPost, func(p *Post) { p.Images[1] = append(p.Images[1], make([]byte, 9<<20)...) }},
@@ -106,7 +106,7 @@ func TestEachRuleTrips(t *testing.T) {
 		{"contrast", cleanPost, func(p *Post) { p.Contrast[0][0] = render.TextContrast{Text: "pucat", Size: 40, Ratio: 3.2} }},
 		{"body-link", strings.Replace(cleanPost, "Cuci tangan dulu.", "Baca [panduan](https://who.int).", 1), nil},
 		{"image-upscaled", cleanPost, func(p *Post) {
-			p.Slides[1].Layers = []deck.Layer{{Kind: deck.ImageLayer, W: 888, H: 900, Image: image.NewRGBA(image.Rect(0, 0, 400, 300))}}
+			p.Slides[1].Photos = PhotosOf(deck.Slide{Layers: []deck.Layer{{Kind: deck.ImageLayer, W: 888, H: 900, Image: image.NewRGBA(image.Rect(0, 0, 400, 300))}}})
 		}},
 		{"sources-missing", strings.Replace(cleanPost, "sources: [\"WHO (2020)\"]\n", "", 1), nil},
 		{"image-alt", strings.Replace(cleanPost, "Cuci tangan dulu.", "![](foto.jpg)", 1), nil},

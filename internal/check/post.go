@@ -35,11 +35,51 @@ const (
 type Post struct {
 	File     string
 	Article  *content.Article
-	Slides   []deck.Slide
+	Slides   []Slide
 	Images   [][]byte // the encoded slides, in order
 	Contrast [][]render.TextContrast
 	Diags    []diag.Diagnostic // the build's warnings
 	BodyMin  float64           // the template's minimum body size
+}
+
+// Slide is what the rules look at in one composed slide. A build records
+// it in slides.json, so a built post is checked without composing it
+// again.
+type Slide struct {
+	Kind     deck.Kind
+	Line     int // source line of the slide's content, 0 if none
+	Alt      string
+	Warnings []string
+	Photos   []Photo
+}
+
+// Photo is a picture on a slide: its size as decoded and the box it
+// fills, in pixels.
+type Photo struct {
+	Width, Height int
+	BoxW, BoxH    float64
+}
+
+// SlidesOf describes composed slides for the rules.
+func SlidesOf(slides []deck.Slide) []Slide {
+	out := make([]Slide, len(slides))
+	for i, s := range slides {
+		out[i] = Slide{Kind: s.Kind, Line: s.Line, Alt: s.Alt, Warnings: s.Warnings, Photos: PhotosOf(s)}
+	}
+	return out
+}
+
+// PhotosOf lists the pictures a slide draws.
+func PhotosOf(s deck.Slide) []Photo {
+	var out []Photo
+	for _, l := range s.Layers {
+		if l.Kind != deck.ImageLayer || l.Image == nil {
+			continue
+		}
+		b := l.Image.Bounds()
+		out = append(out, Photo{Width: b.Dx(), Height: b.Dy(), BoxW: l.W, BoxH: l.H})
+	}
+	return out
 }
 
 // Settings are the project's adjustable limits.
@@ -221,13 +261,12 @@ func slides(p Post, _ Settings) []Finding {
 		if i < len(p.Contrast) {
 			fs = append(fs, contrast(p, n, s, p.Contrast[i])...)
 		}
-		for _, l := range s.Layers {
-			if l.Kind != deck.ImageLayer || l.Image == nil {
+		for _, ph := range s.Photos {
+			if ph.Width < 1 || ph.Height < 1 {
 				continue
 			}
-			b := l.Image.Bounds()
-			if k := max(l.W/float64(b.Dx()), l.H/float64(b.Dy())); k > 1.5 {
-				fs = append(fs, at(ImageUpscaled, p.File, s.Line, n, "slide %d stretches a %d×%d photo %.1f× to fill %0.f×%0.f", n, b.Dx(), b.Dy(), k, l.W, l.H))
+			if k := max(ph.BoxW/float64(ph.Width), ph.BoxH/float64(ph.Height)); k > 1.5 {
+				fs = append(fs, at(ImageUpscaled, p.File, s.Line, n, "slide %d stretches a %d×%d photo %.1f× to fill %0.f×%0.f", n, ph.Width, ph.Height, k, ph.BoxW, ph.BoxH))
 			}
 		}
 	}
@@ -237,7 +276,7 @@ func slides(p Post, _ Settings) []Finding {
 // contrast applies WCAG AA to each measured line; large text (48 px, or
 // bold from 38 px, the pixel equivalents of 18 pt and 14 pt bold) needs
 // 3:1, the rest 4.5:1. It also flags body text set at the minimum size.
-func contrast(p Post, n int, s deck.Slide, lines []render.TextContrast) []Finding {
+func contrast(p Post, n int, s Slide, lines []render.TextContrast) []Finding {
 	var fs []Finding
 	minSized := false
 	for _, l := range lines {
