@@ -34,14 +34,23 @@ type Options struct {
 	Progress func(done, total int)
 	// DryRun renders without writing anything.
 	DryRun bool
-	// Inspect keeps each post's article, composed slides and encoded
-	// files in its result, and measures text contrast, for check and
-	// export.
+	// Inspect keeps each post's article and encoded files in its result,
+	// for check, export and the preview. Slides whose fingerprints match
+	// the output folder's are read from it, not drawn.
 	Inspect bool
 	// ComposeOnly stops each post once its slides are composed: nothing
 	// is drawn, encoded or written. With Inspect, for callers that draw
 	// the slides themselves (contact sheets draw them small).
 	ComposeOnly bool
+	// Each, when set, is given each post's result as soon as it and the
+	// posts before it are done, in the order given, from one goroutine at
+	// a time; the results Run returns then keep no articles or files, so
+	// memory does not grow with the project.
+	Each func(PostResult)
+	// Previous holds results of an earlier Inspect run, by post file,
+	// whose slides are reused like the output folder's: the preview keeps
+	// them between saves.
+	Previous map[string]PostResult
 	// Force draws every slide again, whatever the output folder holds.
 	Force bool
 	// Renderer names the code that draws slides, for fingerprints; empty
@@ -61,12 +70,11 @@ type PostResult struct {
 	// because their fingerprints matched.
 	Drawn, Reused int
 
-	// Set with Options.Inspect, for posts that composed:
-	Article  *content.Article
-	Deck     []deck.Slide
-	Files    map[string][]byte       // the encoded slides and slides.json
-	Contrast [][]render.TextContrast // per slide, per text line
-	BodyMin  float64                 // the template's smallest body size
+	// Set with Options.Inspect, for posts that built (see CheckPost):
+	Article *content.Article
+	Files   map[string][]byte // the encoded slides and slides.json
+	BodyMin float64           // the template's smallest body size
+	Deck    []deck.Slide      // the composed slides; nil when the post was up to date
 }
 
 // Run builds the posts, keeps going past failures, and returns one result
@@ -81,30 +89,40 @@ func Run(ctx context.Context, opts Options) ([]PostResult, error) {
 	b := newBuilder(ctx, opts)
 	jobs := make([]*job, len(opts.Posts))
 	for i, f := range opts.Posts {
-		jobs[i] = &job{file: f, res: PostResult{File: f, Slug: project.SlugOfPath(f)}}
+		jobs[i] = &job{index: i, file: f, res: PostResult{File: f, Slug: project.SlugOfPath(f)}}
 	}
 	b.each(jobs, func(w int, j *job) { b.run(w, j, prepare) })
-	if !opts.DryRun {
+	// A dry run for the preview draws posts that share a slug and fails
+	// them afterwards: the preview shows them while it waits for one to
+	// be renamed. Otherwise they are refused before anything is written
+	// or handed on.
+	late := opts.DryRun && opts.Each == nil
+	if !late {
 		rejectDuplicateSlugs(jobs)
+	}
+	if !opts.DryRun {
 		atomicfile.RemoveTemps(filepath.Join(opts.Out, "slides"))
 	}
 	b.startDrawing()
 	var mu sync.Mutex
-	done := 0
+	done, next := 0, 0
 	b.each(jobs, func(w int, j *job) {
 		b.run(w, j, produce)
-		j.release(opts.Inspect)
+		j.release(opts.Inspect && opts.Each == nil)
+		mu.Lock()
+		defer mu.Unlock()
+		j.finished = true
+		for ; opts.Each != nil && next < len(jobs) && jobs[next].finished; next++ {
+			opts.Each(jobs[next].result())
+			jobs[next].res.Article, jobs[next].res.Files, jobs[next].res.Deck = nil, nil, nil
+		}
 		if opts.Progress != nil {
-			mu.Lock()
 			done++
 			opts.Progress(done, len(jobs))
-			mu.Unlock()
 		}
 	})
 	b.stopDrawing()
-	if opts.DryRun {
-		// Nothing was written, so both posts could be drawn; the preview
-		// shows them while it waits for one to be renamed.
+	if late {
 		rejectDuplicateSlugs(jobs)
 	}
 	results := make([]PostResult, len(jobs))

@@ -78,7 +78,6 @@ func (b *builder) draw(r *render.Renderer, t drawTask) {
 		j.keep(name, data)
 	}
 	j.infos[i].Contrast = contrastOf(tc)
-	j.contrast[i] = tc
 }
 
 // failDraw records the first drawing error of a post.

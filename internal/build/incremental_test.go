@@ -24,6 +24,7 @@ import (
 const incPost = `---
 title: Cuci Tangan Pakai Sabun
 template: anak
+size: landscape
 ---
 
 Cuci tangan melindungi keluarga.
@@ -39,7 +40,8 @@ Sebelum makan dan sesudah dari luar rumah.
 ![Warga mencuci tangan](foto.png)
 `
 
-// incProject writes a small project: a post with a photo, a template
+// incProject writes a small project: a post (on landscape slides, the
+// smallest to draw) with a photo, a template
 // that extends a project template that extends a built-in one, and a
 // logo.
 func incProject(t *testing.T) string {
@@ -58,7 +60,7 @@ func incProject(t *testing.T) string {
 	return root
 }
 
-func writeFile(t *testing.T, path string, data []byte) {
+func writeFile(t testing.TB, path string, data []byte) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -139,7 +141,7 @@ func TestIncrementalRedrawsWhatChanged(t *testing.T) {
 			writeFile(t, filepath.Join(root, "posts/cuci/foto.png"), testPNG(t, color.RGBA{30, 160, 60, 255}))
 		}, 1},
 		{"size", func(t *testing.T, root string, o *Options) {
-			edit(t, filepath.Join(root, "posts/cuci/index.md"), "template: anak", "template: anak\nsize: square")
+			edit(t, filepath.Join(root, "posts/cuci/index.md"), "size: landscape", "size: square")
 		}, all},
 		{"format", func(t *testing.T, root string, o *Options) { o.Format = render.PNG }, all},
 		{"renderer or fonts", func(t *testing.T, root string, o *Options) { o.Renderer = "test-renderer-2" }, all},

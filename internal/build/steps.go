@@ -12,7 +12,6 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
-	"github.com/pkpm-btn3/pkpm/internal/render"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
@@ -39,6 +38,8 @@ var (
 
 // job is one post on its way through the steps.
 type job struct {
+	index    int
+	finished bool // guarded by Run's lock
 	file     string
 	src      []byte
 	article  *content.Article
@@ -48,17 +49,17 @@ type job struct {
 	photos   map[string]photoFile // by path as written; the logo under deck.LogoKey
 	inputs   string               // the fingerprint of all of the above
 	old      *Manifest            // what the output folder holds, if anything
+	oldFiles map[string][]byte    // its files, when it is held in memory
 	dir      string               // the post's output folder
 	folder   *atomicfile.Folder   // the folder being written, swapped in at the end
 	tmp      string               // its path
 	upToDate bool                 // the folder already holds this post
 	slides   []deck.Slide
 
-	mu       sync.Mutex // guards what the drawing workers fill in
-	infos    []SlideInfo
-	files    map[string][]byte
-	contrast [][]render.TextContrast
-	drawErr  error
+	mu      sync.Mutex // guards what the drawing workers fill in
+	infos   []SlideInfo
+	files   map[string][]byte
+	drawErr error
 
 	res PostResult
 }
@@ -148,32 +149,57 @@ func fingerprint(b *builder, _ int, j *job) error {
 	if b.opts.ComposeOnly {
 		return nil
 	}
-	if b.opts.Out == "" {
-		return nil
+	if b.opts.Out != "" {
+		j.dir = filepath.Join(b.opts.Out, "slides", j.article.Slug)
 	}
-	j.dir = filepath.Join(b.opts.Out, "slides", j.article.Slug)
 	if b.opts.Force {
 		return nil
 	}
-	if old, err := ReadManifest(j.dir); err == nil {
-		j.old = old
+	if prev, ok := b.opts.Previous[j.file]; ok && prev.Err == nil && prev.Files != nil {
+		j.old, j.oldFiles = &prev.Manifest, prev.Files
+	} else if j.dir != "" {
+		if old, err := ReadManifest(j.dir); err == nil {
+			j.old = old
+		}
 	}
-	if b.opts.Inspect || j.old == nil || j.old.Inputs != j.inputs || !complete(j.dir, j.old) {
+	// Slides kept in memory are not in the output folder, which a build
+	// that writes must fill.
+	inMemory := j.oldFiles != nil && !b.opts.DryRun
+	if j.old == nil || j.old.Inputs != j.inputs || inMemory || !j.complete(b.opts.Inspect) {
 		return nil
 	}
 	j.upToDate = true
 	j.res.Manifest = *j.old
 	j.res.Reused = len(j.old.Slides)
 	j.res.Diags = append(j.res.Diags, j.old.diagnostics(j.file)...)
+	if b.opts.Inspect {
+		j.res.Files = j.files
+	}
 	return nil
 }
 
-// complete reports whether every slide a manifest lists is on disk.
-func complete(dir string, m *Manifest) bool {
-	for _, s := range m.Slides {
-		if _, err := os.Stat(filepath.Join(dir, s.File)); err != nil {
+// complete reports whether every slide the old manifest lists is on
+// disk (or in memory); with read, it also reads them.
+func (j *job) complete(read bool) bool {
+	for _, s := range j.old.Slides {
+		if !read && j.oldFiles == nil {
+			if _, err := os.Stat(filepath.Join(j.dir, s.File)); err != nil {
+				return false
+			}
+			continue
+		}
+		data, err := j.readOld(s.File)
+		if err != nil {
+			j.files = nil
 			return false
 		}
+		if read {
+			j.keep(s.File, data)
+		}
+	}
+	if read {
+		data, _ := j.old.encode()
+		j.keep(ManifestFile, data)
 	}
 	return true
 }
@@ -199,7 +225,11 @@ func compose(b *builder, w int, j *job) error {
 			return d
 		}
 		j.res.Diags = append(j.res.Diags, d)
-		kept = append(kept, Warning{Line: d.Line, Message: d.Message})
+		w := Warning{Line: d.Line, Message: d.Message}
+		if d.File != j.file {
+			w.File = d.File
+		}
+		kept = append(kept, w)
 	}
 	j.slides = slides
 	j.res.Manifest = Manifest{Slug: j.article.Slug, Title: j.article.Meta.Title, Source: filepath.ToSlash(j.file), Inputs: j.inputs, Warnings: kept}
@@ -227,9 +257,7 @@ func renderSlides(b *builder, _ int, j *job) error {
 			old[si.Fingerprint] = si
 		}
 	}
-	n := len(j.slides)
-	j.infos = make([]SlideInfo, n)
-	j.contrast = make([][]render.TextContrast, n)
+	j.infos = make([]SlideInfo, len(j.slides))
 	var wg sync.WaitGroup
 	for i, s := range j.slides {
 		if err := b.ctx.Err(); err != nil {
@@ -238,7 +266,7 @@ func renderSlides(b *builder, _ int, j *job) error {
 		}
 		name := fmt.Sprintf("%02d%s", i+1, b.opts.Format.Ext())
 		fp := slideFingerprint(b.rendererID(), b.opts.Format.Ext(), s, b.imgs)
-		j.infos[i] = SlideInfo{File: name, Width: s.W, Height: s.H, Alt: s.Alt, Warnings: s.Warnings, Lines: s.Lines(), Fingerprint: fp}
+		j.infos[i] = slideInfo(name, fp, s)
 		if prev, ok := old[fp]; ok && j.reuse(b, i, prev) {
 			j.res.Reused++
 			continue
@@ -251,25 +279,37 @@ func renderSlides(b *builder, _ int, j *job) error {
 	return j.drawErr
 }
 
+// readOld reads one of the previous build's files.
+func (j *job) readOld(name string) ([]byte, error) {
+	if j.oldFiles != nil {
+		if data, ok := j.oldFiles[name]; ok {
+			return data, nil
+		}
+		return nil, os.ErrNotExist
+	}
+	return os.ReadFile(filepath.Join(j.dir, name))
+}
+
 // reuse takes slide i from the previous build's file, reporting whether
-// it could.
+// it could. A file on disk is linked into the new folder, not copied.
 func (j *job) reuse(b *builder, i int, prev SlideInfo) bool {
-	from := filepath.Join(j.dir, prev.File)
 	name := j.infos[i].File
-	if b.opts.Inspect {
-		data, err := os.ReadFile(from)
+	if b.opts.Inspect || j.oldFiles != nil {
+		data, err := j.readOld(prev.File)
 		if err != nil {
 			return false
 		}
-		j.keep(name, data)
-	}
-	if j.tmp != "" {
-		if err := linkOrCopy(from, filepath.Join(j.tmp, name)); err != nil {
+		if b.opts.Inspect {
+			j.keep(name, data)
+		}
+		if j.tmp != "" && j.oldFiles != nil && os.WriteFile(filepath.Join(j.tmp, name), data, 0o644) != nil {
 			return false
 		}
 	}
+	if j.tmp != "" && j.oldFiles == nil && linkOrCopy(filepath.Join(j.dir, prev.File), filepath.Join(j.tmp, name)) != nil {
+		return false
+	}
 	j.infos[i].Contrast = prev.Contrast
-	j.contrast[i] = prev.TextContrast(j.slides[i].Line)
 	return true
 }
 
@@ -296,7 +336,6 @@ func write(b *builder, _ int, j *job) error {
 	if b.opts.Inspect {
 		j.keep(ManifestFile, data)
 		j.res.Files = j.files
-		j.res.Contrast = j.contrast
 	}
 	if b.opts.DryRun {
 		return nil
@@ -314,9 +353,10 @@ func (j *job) release(inspect bool) {
 		_ = os.RemoveAll(j.tmp)
 		j.tmp = ""
 	}
-	j.src, j.photos, j.old, j.infos = nil, nil, nil, nil
+	j.src, j.photos, j.old, j.oldFiles, j.infos = nil, nil, nil, nil, nil
+	j.slides, j.tmpl = nil, nil
 	if !inspect {
-		j.slides, j.files, j.contrast, j.article, j.tmpl = nil, nil, nil, nil, nil
+		j.files, j.article = nil, nil
 	}
 }
 

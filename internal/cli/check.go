@@ -109,15 +109,15 @@ func (g *globals) openPosts(args []string) (*project, []string, error) {
 	return p, posts, nil
 }
 
-// runChecks renders the posts in memory and applies every rule, the
-// calendar's included. whole is set when every post is checked: then the
-// calendar's findings about calendar.yaml itself count too.
+// runChecks applies every rule to the posts, the calendar's included.
+// whole is set when every post is checked: then the calendar's findings
+// about calendar.yaml itself count too.
 func runChecks(g *globals, p *project, posts []string, whole bool) ([]check.Finding, error) {
-	results, err := inspect(g.context(), p, posts)
-	if err != nil {
+	found := newFindings(p)
+	if err := inspect(g.context(), p, posts, false, found.add); err != nil {
 		return nil, err
 	}
-	fs := findingsFor(p, results)
+	fs := found.done()
 	pl, err := g.openPlan()
 	if err != nil {
 		return nil, err
@@ -145,51 +145,69 @@ func calendarFindings(pl *plan, posts []string, whole bool) []check.Finding {
 	return keep
 }
 
-// inspect renders posts in memory, keeping what the rules look at.
-func inspect(ctx context.Context, p *project, posts []string) ([]build.PostResult, error) {
-	return build.Run(ctx, build.Options{Root: p.root, Project: p.cfg, Posts: posts, Format: render.JPEG, DryRun: true, Inspect: true})
+// inspect hands each post, built, to each as soon as it is done, so only
+// the posts being built are in memory. Slides built in dist/ are read from
+// there and not drawn again; the others are drawn, and written only when
+// write is set (check writes nothing).
+func inspect(ctx context.Context, p *project, posts []string, write bool, each func(build.PostResult)) error {
+	_, err := build.Run(ctx, build.Options{Root: p.root, Project: p.cfg, Posts: posts, Out: filepath.Join(p.root, "dist"),
+		Format: render.JPEG, DryRun: !write, Inspect: true, Each: each})
+	return err
 }
 
-// findingsFor applies every rule to inspected posts; a post that failed
+// findingsFor applies every rule to an inspected post; a post that failed
 // to build is one error finding per problem.
-func findingsFor(p *project, results []build.PostResult) []check.Finding {
-	settings := check.Settings{MaxHashtags: p.cfg.Instagram.MaxHashtags}
-	var findings []check.Finding
-	// A problem in a file the posts share (a template, pkpm.yaml) is one
-	// finding that says how many posts it stops, not one per post.
-	shared := map[string]int{} // the problem → its finding
-	stops := map[int]int{}     // its finding → the posts it stops
-	for _, r := range results {
-		if r.Err != nil {
-			for _, d := range r.Diags {
-				if d.Severity != diag.Error {
-					continue
-				}
-				if i, seen := shared[d.String()]; seen {
-					stops[i]++
-					continue
-				}
-				if d.File != "" && filepath.ToSlash(d.File) != filepath.ToSlash(r.File) {
-					shared[d.String()] = len(findings)
-					stops[len(findings)] = 1
-				}
-				findings = append(findings, check.Finding{File: d.File, Line: d.Line, Severity: diag.Error, Level: "error",
-					Rule: check.Build.ID, Message: d.Message, Hint: check.Build.Hint})
-			}
+func findingsFor(p *project, r build.PostResult) []check.Finding {
+	fs := newFindings(p)
+	fs.add(r)
+	return fs.done()
+}
+
+// findings gathers the findings of inspected posts as they come. A
+// problem in a file the posts share (a template, pkpm.yaml) is one
+// finding that says how many posts it stops, not one per post.
+type findings struct {
+	settings check.Settings
+	list     []check.Finding
+	shared   map[string]int // the problem → its finding
+	stops    map[int]int    // its finding → the posts it stops
+}
+
+func newFindings(p *project) *findings {
+	return &findings{settings: check.Settings{MaxHashtags: p.cfg.Instagram.MaxHashtags}, shared: map[string]int{}, stops: map[int]int{}}
+}
+
+// add applies every rule to a post; a post that failed to build is one
+// error finding per problem.
+func (fs *findings) add(r build.PostResult) {
+	if r.Err == nil {
+		fs.list = append(fs.list, check.Run(build.CheckPost(r), fs.settings)...)
+		return
+	}
+	for _, d := range r.Diags {
+		if d.Severity != diag.Error {
 			continue
 		}
-		var images [][]byte
-		for _, si := range r.Manifest.Slides {
-			images = append(images, r.Files[si.File])
+		if i, seen := fs.shared[d.String()]; seen {
+			fs.stops[i]++
+			continue
 		}
-		findings = append(findings, check.Run(check.Post{File: r.File, Article: r.Article, Slides: r.Deck, Images: images,
-			Contrast: r.Contrast, Diags: r.Diags, BodyMin: r.BodyMin}, settings)...)
+		if d.File != "" && filepath.ToSlash(d.File) != filepath.ToSlash(r.File) {
+			fs.shared[d.String()] = len(fs.list)
+			fs.stops[len(fs.list)] = 1
+		}
+		fs.list = append(fs.list, check.Finding{File: d.File, Line: d.Line, Severity: diag.Error, Level: "error",
+			Rule: check.Build.ID, Message: d.Message, Hint: check.Build.Hint})
 	}
-	for i, n := range stops {
-		findings[i].Message += fmt.Sprintf("; this stops %d %s", n, plural(n, "post"))
+}
+
+// done says how many posts each shared problem stops, and sorts.
+func (fs *findings) done() []check.Finding {
+	for i, n := range fs.stops {
+		fs.list[i].Message += fmt.Sprintf("; this stops %d %s", n, plural(n, "post"))
 	}
-	check.Sort(findings)
-	return findings
+	check.Sort(fs.list)
+	return fs.list
 }
 
 func paintFinding(s *Streams, f check.Finding) string {

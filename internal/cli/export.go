@@ -61,58 +61,68 @@ func exportRun(opts *ExportOptions) error {
 	// Ctrl-C stops between slides and bundles; what is written is always
 	// whole.
 	ctx := opts.g.context()
-	results, err := inspect(ctx, p, posts)
-	if ctx.Err() != nil {
-		return interrupted("export", "no bundle was changed; run it again")
-	}
-	if err != nil {
-		return err
-	}
 	pl, err := opts.g.openPlan()
 	if err != nil {
 		return err
 	}
-	errorsIn := map[string][]check.Finding{}
-	for _, f := range append(findingsFor(p, results), calendarFindings(pl, posts, false)...) {
+	calErrors := map[string][]check.Finding{}
+	for _, f := range calendarFindings(pl, posts, false) {
 		if f.Severity == diag.Error {
-			errorsIn[f.File] = append(errorsIn[f.File], f)
+			calErrors[f.File] = append(calErrors[f.File], f)
 		}
 	}
 	out := filepath.Join(p.root, "dist", "bundles")
 	atomicfile.RemoveTemps(out)
 	var broken []build.PostResult
-	for _, r := range results {
-		if r.Err != nil {
-			broken = append(broken, r)
-		}
-	}
-	printResults(s, broken)
 	var exported, skipped, refused, failed int
-	for _, r := range results {
+	var writeErr error
+	// Each post is checked and bundled as soon as it is built, so memory
+	// holds the posts being built, not the project.
+	err = inspect(ctx, p, posts, true, func(r build.PostResult) {
+		if writeErr != nil || ctx.Err() != nil {
+			return
+		}
+		var errs []check.Finding
+		for _, f := range findingsFor(p, r) {
+			if f.Severity == diag.Error {
+				errs = append(errs, f)
+			}
+		}
+		errs = append(errs, calErrors[r.File]...)
+		check.Sort(errs)
 		switch {
 		case r.Err != nil:
+			broken = append(broken, build.PostResult{File: r.File, Slug: r.Slug, Err: r.Err, Diags: r.Diags})
 			failed++
-			continue
+			return
 		case !opts.All && r.Article.Meta.Status != "ready":
 			skipped++
-			continue
-		case len(errorsIn[r.File]) > 0 && !opts.Force:
-			for _, f := range errorsIn[r.File] {
+			return
+		case len(errs) > 0 && !opts.Force:
+			for _, f := range errs {
 				fmt.Fprintln(s.Err, f.String())
 			}
-			fmt.Fprintf(s.Err, "%s: not exported: %d %s; fix %s or export anyway with `--force`\n", r.File, len(errorsIn[r.File]), plural(len(errorsIn[r.File]), "error"), pronoun(len(errorsIn[r.File])))
+			fmt.Fprintf(s.Err, "%s: not exported: %d %s; fix %s or export anyway with `--force`\n", r.File, len(errs), plural(len(errs), "error"), pronoun(len(errs)))
 			refused++
-			continue
-		case len(errorsIn[r.File]) > 0:
-			fmt.Fprintf(s.Err, "%s: %s exported despite %d %s (`--force`)\n", r.File, s.paint("33", "warning:"), len(errorsIn[r.File]), plural(len(errorsIn[r.File]), "error"))
+			return
+		case len(errs) > 0:
+			fmt.Fprintf(s.Err, "%s: %s exported despite %d %s (`--force`)\n", r.File, s.paint("33", "warning:"), len(errs), plural(len(errs), "error"))
 		}
 		if _, err := export.Write(ctx, out, bundlePost(r), version()); err != nil {
-			if ctx.Err() != nil {
-				return interrupted("export", "the bundles written are complete; run it again for the rest")
-			}
-			return fmt.Errorf("writing the bundle of %s: %w", r.File, err)
+			writeErr = fmt.Errorf("writing the bundle of %s: %w", r.File, err)
+			return
 		}
 		exported++
+	})
+	printResults(s, broken)
+	if ctx.Err() != nil {
+		return interrupted("export", "the bundles written are complete; run it again for the rest")
+	}
+	if err != nil {
+		return err
+	}
+	if writeErr != nil {
+		return writeErr
 	}
 	if err := pruneBundles(opts.g, p, out); err != nil {
 		return err

@@ -29,6 +29,9 @@ type buildState struct {
 	avatar    *asset
 	entries   map[string]*post // by file, relative to root
 	version   int
+	// built is each post's last good build, whose slides the next build
+	// reuses: a save redraws only the slides it changed.
+	built map[string]build.PostResult
 }
 
 // outcome is a finished build: the new site and what to tell pages.
@@ -213,12 +216,26 @@ func (b *buildState) build(files, todo []string, rep *Report) outcome {
 	var results []build.PostResult
 	if len(todo) > 0 {
 		var err error
-		results, err = build.Run(b.ctx, build.Options{Root: b.root, Project: b.project, Posts: todo, Format: render.JPEG, DryRun: true, Inspect: true})
+		results, err = build.Run(b.ctx, build.Options{Root: b.root, Project: b.project, Posts: todo, Format: render.JPEG,
+			Out: filepath.Join(b.root, "dist"), Previous: b.built, DryRun: true, Inspect: true})
 		if b.ctx.Err() != nil {
 			return outcome{noop: true} // the preview is stopping
 		}
 		if err != nil {
 			rep.Diags = append(rep.Diags, diag.Errorf("", 0, "cannot build: %v", err))
+		}
+	}
+	if b.built == nil {
+		b.built = map[string]build.PostResult{}
+	}
+	for f := range b.built {
+		if !keep[f] {
+			delete(b.built, f)
+		}
+	}
+	for _, r := range results {
+		if r.Err == nil {
+			b.built[r.File] = build.PostResult{File: r.File, Manifest: r.Manifest, Files: r.Files}
 		}
 	}
 	for _, r := range append(results, outside...) {

@@ -95,11 +95,8 @@ func newPost(root string, p config.Project, r build.PostResult, prev *post) *pos
 		e.margins = &t.Margins
 	}
 	if r.Err == nil {
-		for i, si := range r.Manifest.Slides {
-			sl := slide{name: si.File, data: r.Files[si.File], w: si.Width, h: si.Height, alt: si.Alt, warnings: si.Warnings}
-			if i < len(r.Deck) {
-				sl.line = r.Deck[i].Line
-			}
+		for _, si := range r.Manifest.Slides {
+			sl := slide{name: si.File, data: r.Files[si.File], w: si.Width, h: si.Height, alt: si.Alt, warnings: si.Warnings, line: si.Line}
 			sum := sha256.Sum256(sl.data)
 			sl.etag = hex.EncodeToString(sum[:8])
 			e.slides = append(e.slides, sl)
@@ -114,12 +111,7 @@ func newPost(root string, p config.Project, r build.PostResult, prev *post) *pos
 func findings(r build.PostResult, e *post, p config.Project) []check.Finding {
 	var fs []check.Finding
 	if r.Err == nil && r.Article != nil {
-		var images [][]byte
-		for _, s := range e.slides {
-			images = append(images, s.data)
-		}
-		fs = check.Run(check.Post{File: r.File, Article: r.Article, Slides: r.Deck, Images: images,
-			Contrast: r.Contrast, Diags: r.Diags, BodyMin: r.BodyMin}, check.Settings{MaxHashtags: p.Instagram.MaxHashtags})
+		fs = check.Run(build.CheckPost(r), check.Settings{MaxHashtags: p.Instagram.MaxHashtags})
 	} else {
 		for _, d := range r.Diags {
 			if d.Severity == diag.Error {
