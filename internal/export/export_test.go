@@ -167,3 +167,33 @@ func TestInterruptedWriteKeepsFolderAndZipTogether(t *testing.T) {
 		t.Fatalf("after an interrupted export: %v", err)
 	}
 }
+
+// An unchanged post's bundle is not written again: the folder and the
+// zip stay the very files they were; a changed post's are replaced.
+func TestUnchangedBundleIsNotRewritten(t *testing.T) {
+	dir := t.TempDir()
+	p := testPost(t, "Masker melindungi kita.")
+	if _, err := Write(context.Background(), dir, p, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	stat := func(name string) os.FileInfo {
+		st, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	zip, folder := stat("2020-08-03_masker.zip"), stat("2020-08-03_masker/caption.txt")
+	if _, err := Write(context.Background(), dir, p, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(zip, stat("2020-08-03_masker.zip")) || !os.SameFile(folder, stat("2020-08-03_masker/caption.txt")) {
+		t.Error("exporting an unchanged post wrote its bundle again")
+	}
+	if _, err := Write(context.Background(), dir, testPost(t, "Masker melindungi keluarga."), "v1"); err != nil {
+		t.Fatal(err)
+	}
+	if os.SameFile(zip, stat("2020-08-03_masker.zip")) {
+		t.Error("a changed post kept its old zip")
+	}
+}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -31,6 +32,11 @@ func Write(ctx context.Context, dir string, p Post, version string) (Manifest, e
 	if err != nil {
 		return m, err
 	}
+	if unchanged(folder, z) {
+		// The same zip holds the same files: rewriting them would change
+		// nothing but their times, and the phone that synced them.
+		return m, removeOtherDates(dir, name, p.Article.Slug)
+	}
 	// Once the folder is in place its zip must follow, interrupted or not:
 	// a new folder beside the old zip would be a bundle at odds with itself.
 	if err := atomicfile.WriteDir(folder, files); err != nil {
@@ -40,6 +46,16 @@ func Write(ctx context.Context, dir string, p Post, version string) (Manifest, e
 		return m, err
 	}
 	return m, removeOtherDates(dir, name, p.Article.Slug)
+}
+
+// unchanged reports whether a bundle's folder is in place and its zip
+// already holds exactly z.
+func unchanged(folder string, z []byte) bool {
+	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
+		return false
+	}
+	old, err := os.ReadFile(folder + ".zip")
+	return err == nil && bytes.Equal(old, z)
 }
 
 // removeOtherDates deletes the bundles of slug in dir other than keep:
