@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -14,7 +15,7 @@ import (
 // the cache, reading its photos and hashing all of it.
 func BenchmarkFingerprintPost(b *testing.B) {
 	root, _ := filepath.Abs("testdata")
-	bl := newBuilder(Options{Root: root, Project: config.Default(), Format: render.JPEG, Renderer: "bench"})
+	bl := newBuilder(context.Background(), Options{Root: root, Project: config.Default(), Format: render.JPEG, Renderer: "bench"})
 	steps := append(append([]step(nil), prepare...), produce[:3]...)
 	for b.Loop() {
 		j := &job{file: "golden.md"}
@@ -48,12 +49,12 @@ func BenchmarkNoopBuild200(b *testing.B) {
 		posts = append(posts, f)
 	}
 	opts := Options{Root: root, Project: config.Default(), Posts: posts, Out: filepath.Join(root, "dist"), Format: render.JPEG}
-	if _, err := Run(opts); err != nil {
+	if _, err := Run(context.Background(), opts); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		results, err := Run(opts)
+		results, err := Run(context.Background(), opts)
 		if err != nil {
 			b.Fatal(err)
 		}

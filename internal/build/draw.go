@@ -2,8 +2,6 @@ package build
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"sync"
 
 	"github.com/pkpm-btn3/pkpm/internal/diag"
@@ -68,8 +66,8 @@ func (b *builder) draw(r *render.Renderer, t drawTask) {
 		return
 	}
 	name := j.infos[i].File
-	if j.tmp != "" {
-		if err := os.WriteFile(filepath.Join(j.tmp, name), data, 0o644); err != nil {
+	if j.folder != nil {
+		if err := j.folder.Write(name, data); err != nil {
 			j.failDraw(diag.Errorf(j.file, 0, "writing slide %d: %v", i+1, err))
 			return
 		}

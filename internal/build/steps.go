@@ -52,7 +52,6 @@ type job struct {
 	oldFiles map[string][]byte    // its files, when it is held in memory
 	dir      string               // the post's output folder
 	folder   *atomicfile.Folder   // the folder being written, swapped in at the end
-	tmp      string               // its path
 	upToDate bool                 // the folder already holds this post
 	slides   []deck.Slide
 
@@ -302,11 +301,11 @@ func (j *job) reuse(b *builder, i int, prev SlideInfo) bool {
 		if b.opts.Inspect {
 			j.keep(name, data)
 		}
-		if j.tmp != "" && j.oldFiles != nil && os.WriteFile(filepath.Join(j.tmp, name), data, 0o644) != nil {
+		if j.folder != nil && j.oldFiles != nil && j.folder.Write(name, data) != nil {
 			return false
 		}
 	}
-	if j.tmp != "" && j.oldFiles == nil && linkOrCopy(filepath.Join(j.dir, prev.File), filepath.Join(j.tmp, name)) != nil {
+	if j.folder != nil && j.oldFiles == nil && j.folder.Link(filepath.Join(j.dir, prev.File), name) != nil {
 		return false
 	}
 	j.infos[i].Contrast = prev.Contrast
@@ -349,9 +348,9 @@ func write(b *builder, _ int, j *job) error {
 // release drops what only the steps needed, so memory holds one result
 // per post and not its slides, and removes a folder a failed post left.
 func (j *job) release(inspect bool) {
-	if j.tmp != "" {
-		_ = os.RemoveAll(j.tmp)
-		j.tmp = ""
+	if j.folder != nil {
+		j.folder.Discard()
+		j.folder = nil
 	}
 	j.src, j.photos, j.old, j.oldFiles, j.infos = nil, nil, nil, nil, nil
 	j.slides, j.tmpl = nil, nil

@@ -1,10 +1,6 @@
 package build
 
-import (
-	"os"
-
-	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
-)
+import "github.com/pkpm-btn3/pkpm/internal/atomicfile"
 
 // begin makes the folder a post's slides are written into while it
 // builds; commit swaps it in place of the post's folder.
@@ -13,7 +9,7 @@ func (j *job) begin() error {
 	if err != nil {
 		return err
 	}
-	j.folder, j.tmp = f, f.Path()
+	j.folder = f
 	return nil
 }
 
@@ -25,19 +21,6 @@ func (j *job) commit(manifest []byte) error {
 	if err := j.folder.Commit(); err != nil {
 		return err
 	}
-	j.tmp = ""
+	j.folder = nil
 	return nil
-}
-
-// linkOrCopy makes to hold from's bytes: a hard link where the file
-// system allows one, else a copy.
-func linkOrCopy(from, to string) error {
-	if err := os.Link(from, to); err == nil {
-		return nil
-	}
-	data, err := os.ReadFile(from)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(to, data, 0o644)
 }
