@@ -7,7 +7,7 @@
 # slides each (it adds a cover and a closing slide per post, so it draws more images than Marp).
 # Marp runs when MARP names its binary, or it was installed in the cache folder below
 # (`npm ci` of @marp-team/marp-cli 4); without it the chart shows pkpm alone.
-# Each figure is the median of three runs.
+# Each figure is the median of RUNS runs (default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -52,11 +52,12 @@ project() { # project N DIR: pkpm posts and a Marp deck holding the same N slide
 seconds() { # seconds COMMAND...: wall time of the command, in seconds
   local t0 t1
   t0=$(date +%s.%N)
-  "$@" >/dev/null 2>&1
+  "$@" >/dev/null 2>&1 || true
   t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc -l
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }'
 }
-median3() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+runs=${RUNS:-3}
+median() { printf '%s\n' "$@" | sort -g | sed -n "$((($# + 1) / 2))p"; }
 cold() { (cd "$1" && rm -rf dist && "$bin" build --quiet); }
 warm() { (cd "$1" && "$bin" build --quiet); }
 marpit() { CHROME_PATH=$(command -v chromium) TMPDIR="$1/tmp" "$marp" --no-stdin --theme-set scripts/marp-carousel.css --images jpeg -o "$1/out/deck.jpeg" "$1/deck.md"; }
@@ -68,14 +69,14 @@ for n in "${sizes[@]}"; do
   project "$n" "$d"
   mkdir -p "$d/tmp" "$d/out"
   c=() w=() m=()
-  for _ in 1 2 3; do
+  for ((r = 0; r < runs; r++)); do
     c+=("$(seconds cold "$d")")
     w+=("$(seconds warm "$d")")
     [ -n "$marp" ] && m+=("$(seconds marpit "$d")")
   done
   mm=""
-  [ -n "$marp" ] && mm=$(median3 "${m[@]}")
-  printf '%d,%.3f,%.3f,%s\n' "$n" "$(median3 "${c[@]}")" "$(median3 "${w[@]}")" "$mm" | tee -a "$csv"
+  [ -n "$marp" ] && mm=$(median "${m[@]}")
+  printf '%d,%.3f,%.3f,%s\n' "$n" "$(median "${c[@]}")" "$(median "${w[@]}")" "$mm" | tee -a "$csv"
 done
 go run ./scripts/perfchart "$csv" docs/performance.png
 echo "wrote docs/performance.png"
