@@ -129,15 +129,36 @@ func (h *hasher) mapValue(v reflect.Value) {
 }
 
 // imageHashes remembers the hash of each decoded image, so a photo or a
-// template background used on many slides is hashed once per build.
-// Images read from files are registered with their file's hash, which is
-// cheaper than their pixels and as exact.
+// template background used on many slides is hashed once. Images read
+// from files are registered with their file's hash, which is cheaper than
+// their pixels and as exact. A build keeps one for its templates, and
+// each post one of its own below it, dropped with the post, so that the
+// post's photos are not held until the build ends.
 type imageHashes struct {
-	mu sync.Mutex
-	m  map[image.Image]string
+	mu     sync.Mutex
+	m      map[image.Image]string
+	parent *imageHashes
 }
 
 func newImageHashes() *imageHashes { return &imageHashes{m: map[image.Image]string{}} }
+
+// child is a cache for one post that also finds its parent's images.
+func (c *imageHashes) child() *imageHashes {
+	return &imageHashes{m: map[image.Image]string{}, parent: c}
+}
+
+// known finds an image's hash here or in the parents.
+func (c *imageHashes) known(img image.Image) (string, bool) {
+	for ; c != nil; c = c.parent {
+		c.mu.Lock()
+		s, ok := c.m[img]
+		c.mu.Unlock()
+		if ok {
+			return s, true
+		}
+	}
+	return "", false
+}
 
 // register records an image's hash as that of the bytes it was decoded
 // from.
@@ -153,10 +174,7 @@ func (c *imageHashes) register(img image.Image, fileHash string) {
 func (c *imageHashes) of(img image.Image) string {
 	comparable := reflect.TypeOf(img).Comparable()
 	if comparable {
-		c.mu.Lock()
-		s, ok := c.m[img]
-		c.mu.Unlock()
-		if ok {
+		if s, ok := c.known(img); ok {
 			return s
 		}
 	}

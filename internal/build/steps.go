@@ -53,6 +53,7 @@ type job struct {
 	dir      string               // the post's output folder
 	folder   *atomicfile.Folder   // the folder being written, swapped in at the end
 	upToDate bool                 // the folder already holds this post
+	imgs     *imageHashes         // hashes of the post's photos
 	slides   []deck.Slide
 
 	mu      sync.Mutex // guards what the drawing workers fill in
@@ -213,8 +214,9 @@ func compose(b *builder, w int, j *job) error {
 	if err != nil {
 		return err
 	}
+	j.imgs = b.imgs.child()
 	for k, img := range imgs {
-		b.imgs.register(img, j.photos[k].hash)
+		j.imgs.register(img, j.photos[k].hash)
 	}
 	j.photos = nil
 	slides, diags := deck.Compose(deck.Input{Article: j.article, Template: j.tmpl, Project: b.opts.Project, Size: j.size, Images: imgs}, eng)
@@ -264,7 +266,7 @@ func renderSlides(b *builder, _ int, j *job) error {
 			return err
 		}
 		name := fmt.Sprintf("%02d%s", i+1, b.opts.Format.Ext())
-		fp := slideFingerprint(b.rendererID(), b.opts.Format.Ext(), s, b.imgs)
+		fp := slideFingerprint(b.rendererID(), b.opts.Format.Ext(), s, j.imgs)
 		j.infos[i] = slideInfo(name, fp, s)
 		if prev, ok := old[fp]; ok && j.reuse(b, i, prev) {
 			j.res.Reused++
@@ -353,7 +355,7 @@ func (j *job) release(inspect bool) {
 		j.folder = nil
 	}
 	j.src, j.photos, j.old, j.oldFiles, j.infos = nil, nil, nil, nil, nil
-	j.slides, j.tmpl = nil, nil
+	j.slides, j.tmpl, j.imgs = nil, nil, nil
 	if !inspect {
 		j.files, j.article = nil, nil
 	}
