@@ -3,8 +3,10 @@ package build
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
@@ -86,6 +88,7 @@ type PostResult struct {
 // ends, Run stops between slides, leaves every folder whole (written or
 // as it was) and returns ctx's error with the results it has.
 func Run(ctx context.Context, opts Options) ([]PostResult, error) {
+	defer boundMemory()()
 	b := newBuilder(ctx, opts)
 	jobs := make([]*job, len(opts.Posts))
 	for i, f := range opts.Posts {
@@ -130,6 +133,22 @@ func Run(ctx context.Context, opts Options) ([]PostResult, error) {
 		results[i] = j.result()
 	}
 	return results, ctx.Err()
+}
+
+// memoryLimit is the heap a build aims to stay under. What a build holds
+// at once is about 50 MB (fonts, a canvas per worker, cached backdrops);
+// the rest of its memory is garbage from encoded slides, which the
+// collector, left to its default pace, lets grow with the project.
+const memoryLimit = 100 << 20
+
+// boundMemory sets the collector's soft memory limit for a build, unless
+// the user set GOMEMLIMIT, and returns what puts the old one back.
+func boundMemory() func() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(memoryLimit)
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 // builder holds what one Run shares between its posts.
