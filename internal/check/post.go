@@ -237,7 +237,7 @@ const FewWords = 15
 
 // continued words a continuation slide's finding; one holding only a few
 // words says so, since cutting those few words saves a slide.
-func continued(p Post, s deck.Slide, n int) Finding {
+func continued(p Post, s Slide, n int) Finding {
 	if words := len(strings.Fields(s.Alt)); words > 0 && words <= FewWords {
 		return at(TextContinued, p.File, s.Line, n, "slide %d holds only %d %s carried over from slide %d; shorten the text by about that much to keep it on one slide",
 			n, words, map[bool]string{true: "word", false: "words"}[words == 1], n-1)
