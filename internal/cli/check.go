@@ -34,19 +34,24 @@ limits and pkpm's readability rules, and print findings like a compiler:
 
   posts/x.md:12: error caption-length: caption is 2,340 characters; Instagram allows 2,200
 
-Exits 3 when any error is found. Nothing is written.`,
+--format json prints them as a JSON array; --format github as GitHub
+Actions workflow commands, which show each finding on its line of a pull
+request. Exits 3 when any error is found. Nothing is written.`,
 		Example: `  $ pkpm check
   $ pkpm check posts/cara-memakai-masker.md
-  $ pkpm check --format json > findings.json`,
+  $ pkpm check --format json > findings.json
+  $ pkpm check --format github`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Posts = args
-			if opts.Format != "text" && opts.Format != "json" {
-				return usageError("unknown format %q; use `text` or `json`", opts.Format)
+			switch opts.Format {
+			case "text", "json", "github":
+			default:
+				return usageError("unknown format %q; use `text`, `json` or `github`", opts.Format)
 			}
 			return checkRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
 	return cmd
 }
 
@@ -63,19 +68,8 @@ func checkRun(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Format == "json" {
-		enc := json.NewEncoder(s.Out)
-		enc.SetIndent("", "  ")
-		if findings == nil {
-			findings = []check.Finding{}
-		}
-		if err := enc.Encode(findings); err != nil {
-			return err
-		}
-	} else {
-		for _, f := range findings {
-			fmt.Fprintln(s.Out, paintFinding(s, f))
-		}
+	if err := writeFindings(s, opts.Format, findings, annotationDir(opts.g, p.root)); err != nil {
+		return err
 	}
 	errs, warns := check.Count(findings)
 	if !opts.g.quiet {
@@ -85,6 +79,46 @@ func checkRun(opts *CheckOptions) error {
 		return silent(ExitCheck)
 	}
 	return nil
+}
+
+func writeFindings(s *Streams, format string, findings []check.Finding, dir string) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(s.Out)
+		enc.SetIndent("", "  ")
+		if findings == nil {
+			findings = []check.Finding{}
+		}
+		return enc.Encode(findings)
+	case "github":
+		for _, f := range findings {
+			if _, err := fmt.Fprintln(s.Out, f.Annotation(dir)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, f := range findings {
+		if _, err := fmt.Fprintln(s.Out, paintFinding(s, f)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// annotationDir is the project's folder relative to the checked-out
+// repository ($GITHUB_WORKSPACE), as annotations name files from there;
+// "" when the project is the repository or is not inside it.
+func annotationDir(g *globals, root string) string {
+	ws := g.streams.Environ("GITHUB_WORKSPACE")
+	if ws == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(ws, root)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 // openPosts opens the project and turns arguments into post files, or
