@@ -25,6 +25,7 @@ type InitOptions struct {
 	g         *globals
 	Dir       string
 	Templates bool
+	CI        string // "github": also write a CI workflow
 }
 
 func newInitCmd(g *globals, runF func(*InitOptions) error) *cobra.Command {
@@ -36,18 +37,24 @@ func newInitCmd(g *globals, runF func(*InitOptions) error) *cobra.Command {
 commented pkpm.yaml with the brand kit, a calendar.yaml posting plan,
 posts/ with one example post, and a .gitignore for dist/. With
 --templates, the built-in templates and post archetypes are copied into
-templates/ to change them.
+templates/ to change them. With --ci github, it also writes
+.github/workflows/pkpm.yml, which checks, builds and exports the posts on
+GitHub; in a folder that is already a project, --ci adds only that file.
 
 init never overwrites a file: when any of them exists it stops before
 writing anything. An existing .gitignore is left as it is.`,
 		Example: `  $ pkpm init demo
   $ cd demo && pkpm new "Cara Cuci Tangan" && pkpm build
-  $ pkpm init --templates`,
+  $ pkpm init --templates
+  $ pkpm init --ci github`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = "."
 			if len(args) == 1 {
 				opts.Dir = args[0]
+			}
+			if opts.CI != "" && opts.CI != "github" {
+				return usageError("unknown CI %q; pkpm writes a workflow for `github`", opts.CI)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -56,6 +63,7 @@ writing anything. An existing .gitignore is left as it is.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Templates, "templates", false, "also copy the built-in templates and archetypes into templates/")
+	cmd.Flags().StringVar(&opts.CI, "ci", "", "also write a CI `workflow`: github (.github/workflows/pkpm.yml)")
 	return cmd
 }
 
@@ -79,9 +87,19 @@ func initRun(opts *InitOptions) error {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return usageError("%q is a file, not a folder", opts.Dir)
 	}
+	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil && opts.CI != "" && !opts.Templates {
+		return addWorkflow(opts.g, relTo(cwd, dir), dir)
+	}
 	files, err := projectFiles(dir, opts.Templates, opts.g.now(jakarta()))
 	if err != nil {
 		return err
+	}
+	if opts.CI != "" {
+		wf, err := githubWorkflow(workflowFor(currentVersion(), Version != ""))
+		if err != nil {
+			return err
+		}
+		files = append(files, newFile{workflowFile, wf})
 	}
 	var exist []string
 	keepIgnore := false
@@ -128,6 +146,27 @@ func initRun(opts *InitOptions) error {
 	}
 	fmt.Fprintln(s.Err, "  pkpm new \"Judul pos pertama\"     # write a post: posts/judul-pos-pertama.md")
 	fmt.Fprintln(s.Err, "  pkpm build                       # make its slides in dist/slides/")
+	return nil
+}
+
+// addWorkflow writes the CI workflow into an existing project, and never
+// over one that exists.
+func addWorkflow(g *globals, where, dir string) error {
+	wf, err := githubWorkflow(workflowFor(currentVersion(), Version != ""))
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(dir, filepath.FromSlash(workflowFile))
+	if _, err := os.Lstat(path); err == nil {
+		return &exitError{code: ExitFailure, err: fmt.Errorf("%s already exists in %s; init never overwrites files — delete it first to write it anew", workflowFile, where)}
+	}
+	if err := writeNew(path, wf); err != nil {
+		return fmt.Errorf("writing %s: %w", workflowFile, err)
+	}
+	if !g.quiet {
+		fmt.Fprintf(g.streams.Err, "%s %s in %s: on every push and pull request GitHub checks, builds and keeps the slides; on the default branch it also exports the bundles\n", g.streams.paint("32;1", "added"), workflowFile, where)
+		fmt.Fprintln(g.streams.Err, "next: commit it and push; findings show on the lines of a pull request")
+	}
 	return nil
 }
 
