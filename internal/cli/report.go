@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pkpm-btn3/pkpm/internal/calendar"
+	"github.com/pkpm-btn3/pkpm/internal/catalog"
 	"github.com/pkpm-btn3/pkpm/internal/tanggal"
 )
 
@@ -56,11 +57,12 @@ func reportRun(opts *ReportOptions) error {
 	}
 	printDiags(opts.g.streams, pl.broken)
 	rows := reportRows(pl)
+	words := catalog.For(pl.proj.cfg.Language)
 	var out []byte
 	if opts.Format == "csv" {
-		out, err = reportCSV(rows)
+		out, err = reportCSV(rows, words)
 	} else {
-		out = reportMarkdown(rows)
+		out = reportMarkdown(rows, words)
 	}
 	if err != nil {
 		return err
@@ -105,41 +107,51 @@ func reportRows(pl *plan) []reportRow {
 	return rows
 }
 
-func slidesText(n int) string {
+func slidesText(n int, words catalog.Catalog) string {
 	if n < 0 {
-		return "not built"
+		return words.T("report.not_built")
 	}
 	return fmt.Sprint(n)
 }
 
-func reportMarkdown(rows []reportRow) []byte {
+// reportHeaders are the columns' names in the project's language; the
+// file column is in the CSV only.
+func reportHeaders(words catalog.Catalog, keys ...string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = words.T("report." + k)
+	}
+	return out
+}
+
+func reportMarkdown(rows []reportRow, words catalog.Catalog) []byte {
 	var b bytes.Buffer
-	b.WriteString("| No. | Date | Title | Pillar | Slides | Status | URL |\n")
+	b.WriteString("| " + strings.Join(reportHeaders(words, "no", "date", "title", "pillar", "slides", "status", "url"), " | ") + " |\n")
 	b.WriteString("|---:|---|---|---|---:|---|---|\n")
 	cell := strings.NewReplacer("|", `\|`, "\n", " ", "\r", "")
 	for i, r := range rows {
-		when := "not scheduled"
+		when := words.T("report.undated")
 		if !r.when.IsZero() {
 			when = tanggal.DateTime(r.when)
 		}
 		p := r.post
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s |\n", i+1, when, cell.Replace(p.Title), cell.Replace(p.Pillar),
-			slidesText(p.Slides), p.Status, cell.Replace(p.URL))
+			slidesText(p.Slides, words), p.Status, cell.Replace(p.URL))
 	}
 	return b.Bytes()
 }
 
-func reportCSV(rows []reportRow) ([]byte, error) {
+func reportCSV(rows []reportRow, words catalog.Catalog) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	_ = w.Write([]string{"date", "title", "pillar", "slides", "status", "url", "file"})
+	_ = w.Write(reportHeaders(words, "date", "title", "pillar", "slides", "status", "url", "file"))
 	for _, r := range rows {
 		when := ""
 		if !r.when.IsZero() {
 			when = r.when.Format("2006-01-02 15:04")
 		}
 		p := r.post
-		_ = w.Write([]string{when, p.Title, p.Pillar, slidesText(p.Slides), p.Status, p.URL, p.File})
+		_ = w.Write([]string{when, p.Title, p.Pillar, slidesText(p.Slides, words), p.Status, p.URL, p.File})
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()

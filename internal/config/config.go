@@ -23,8 +23,11 @@ type Project struct {
 	// Handle is the Instagram account, with its '@'.
 	Handle string `yaml:"handle"`
 	// Name is the account's display name.
-	Name     string   `yaml:"name"`
-	Timezone string   `yaml:"timezone"`
+	Name     string `yaml:"name"`
+	Timezone string `yaml:"timezone"`
+	// Language is the language of the pages people read (the export
+	// page, the preview, report headers): "id" (default) or "en".
+	Language string   `yaml:"language"`
 	Defaults Defaults `yaml:"defaults"`
 	Closing  Closing  `yaml:"closing"`
 	// Brand is what makes every template look like this account.
@@ -72,6 +75,7 @@ func Default() Project {
 		Handle:   "@pkpm.btn3",
 		Name:     "PKPM BTN 3 Way Halim",
 		Timezone: "Asia/Jakarta",
+		Language: "id",
 		Defaults: Defaults{Template: "edukasi", Size: "portrait"},
 	}
 	p.fill()
@@ -82,6 +86,9 @@ func Default() Project {
 func (p *Project) fill() {
 	if p.Timezone == "" {
 		p.Timezone = "Asia/Jakarta"
+	}
+	if p.Language == "" {
+		p.Language = "id"
 	}
 	if p.Defaults.Template == "" {
 		p.Defaults.Template = "edukasi"
@@ -105,6 +112,9 @@ func (p *Project) fill() {
 
 // Sizes are the canvas sizes a post or the project may choose.
 var Sizes = []string{"portrait", "square", "landscape"}
+
+// Languages are the languages the pages people read can speak.
+var Languages = []string{"id", "en"}
 
 // Parse decodes pkpm.yaml strictly: unknown keys and wrong values are
 // errors naming the line, every one of the file at once (a diag.List).
@@ -131,6 +141,10 @@ func Parse(file string, src []byte) (Project, error) {
 			msg += fmt.Sprintf(" — did you mean %q?", s)
 		}
 		doc.Errorf(k, "%s", msg)
+	}
+	if !slices.Contains(Languages, p.Language) {
+		k, _ := doc.Lookup("language")
+		doc.Errorf(k, "language %q is not one of id (Indonesian), en (English)", p.Language)
 	}
 	p.Brand.check(doc)
 	if p.Location == nil {

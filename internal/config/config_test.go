@@ -38,11 +38,24 @@ func TestParseErrors(t *testing.T) {
 		{"\xef\xbb\xbfhandle: x\r\nhandel: y\r\n", `pkpm.yaml:2: unknown key "handel" — did you mean "handle"?`},
 		{"handle: x\nname: \xff\n", `pkpm.yaml:2: invalid UTF-8`},
 		{"instagram:\n  max_hashtags: lima\n", `pkpm.yaml:2: max_hashtags "lima" must be a whole number`},
+		{"name: x\nlanguage: fr\n", `pkpm.yaml:2: language "fr" is not one of id (Indonesian), en (English)`},
 	} {
 		_, err := Parse("pkpm.yaml", []byte(tt.src))
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%q: got %v, want prefix %q", tt.src, err, tt.want)
 		}
+	}
+}
+
+func TestParseLanguage(t *testing.T) {
+	if p, err := Parse("pkpm.yaml", nil); err != nil || p.Language != "id" {
+		t.Errorf("default language %q, %v; want id", p.Language, err)
+	}
+	if p, err := Parse("pkpm.yaml", []byte("language: en\n")); err != nil || p.Language != "en" {
+		t.Errorf("language: en gives %q, %v", p.Language, err)
+	}
+	if Default().Language != "id" {
+		t.Errorf("Default().Language = %q", Default().Language)
 	}
 }
 
