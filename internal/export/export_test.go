@@ -95,9 +95,9 @@ func TestBundleNameCannotLeaveDir(t *testing.T) {
 func TestIndexListsInPostingOrder(t *testing.T) {
 	mk := func(folder, title, when string) Entry {
 		return Entry{Folder: folder, Manifest: Manifest{Title: title, Scheduled: when, Status: "ready", Caption: "Teks " + title,
-			Slides: []SlideRecord{{Alt: "alt " + title}}}, Thumbs: [][]byte{{0xff, 0xd8}}}
+			Slides: []SlideRecord{{File: "01.jpg", Alt: "alt " + title}}}, Thumbs: [][]byte{{0xff, 0xd8}}}
 	}
-	page, err := Index([]Entry{mk("b", "Kedua", "2020-08-05T19:00:00+07:00"), mk("u", "Tanpa Tanggal", ""), mk("a", "Pertama", "2020-08-03T19:00:00+07:00")}, "")
+	page, err := Index([]Entry{mk("b", "Kedua", "2020-08-05T19:00:00+07:00"), mk("u", "Tanpa Tanggal", ""), mk("a", "Pertama", "2020-08-03T19:00:00+07:00")}, "id")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,13 +106,40 @@ func TestIndexListsInPostingOrder(t *testing.T) {
 	if !(i < j && j < k) {
 		t.Errorf("order: %d %d %d", i, j, k)
 	}
-	for _, want := range []string{`href="a.zip"`, "data:image/jpeg;base64,", "Teks Kedua", "alt Pertama", "Copy caption"} {
+	for _, want := range []string{`href="a.zip"`, `href="a/01.jpg"`, `data-name="a_01.jpg"`, "data:image/jpeg;base64,", "Teks Kedua", "alt Pertama"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("index lacks %q", want)
 		}
 	}
 	if strings.Contains(s, "http://") || strings.Contains(s, "https://") {
 		t.Error("index refers to an external resource")
+	}
+}
+
+// The page speaks the project's language, Indonesian unless it says en;
+// every word comes from the catalogue.
+func TestIndexLanguage(t *testing.T) {
+	e := Entry{Folder: "2020-08-03_masker", Manifest: Manifest{Title: "Pakai Masker", Status: "ready", Caption: "Teks",
+		Slides: []SlideRecord{{File: "01.jpg", Alt: "a"}, {File: "02.jpg", Alt: "b"}}}, Thumbs: [][]byte{{0xff}, {0xff}}}
+	for lang, words := range map[string][]string{
+		"id": {`<html lang="id">`, "Siap diunggah", ">Simpan<", "Simpan semua", "Salin keterangan", "Unduh zip", "Tekan lama untuk menyalin", "2 slide<", ">siap<", "Tanpa tanggal", "Slide 2 ukuran penuh"},
+		"en": {`<html lang="en">`, "Ready to post", ">Save<", "Save all", "Copy caption", "Download zip", "Long-press to copy", "2 slides<", ">ready<", "No date", "Slide 2 at full size"},
+	} {
+		page, err := Index([]Entry{e}, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range words {
+			if !strings.Contains(string(page), w) {
+				t.Errorf("%s page lacks %q", lang, w)
+			}
+		}
+	}
+	id, _ := Index([]Entry{e}, "id")
+	for _, w := range []string{"Save", "Copy", "Download", "Upload"} {
+		if strings.Contains(string(id), ">"+w) {
+			t.Errorf("Indonesian page says %q", w)
+		}
 	}
 }
 

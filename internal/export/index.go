@@ -5,14 +5,22 @@ import (
 	_ "embed"
 	"encoding/base64"
 	"html/template"
+	"path"
 	"sort"
 	"time"
+
+	"github.com/pkpm-btn3/pkpm/internal/catalog"
 )
 
 //go:embed index.html.tmpl
 var indexSource string
 
-var indexTemplate = template.Must(template.New("index").Parse(indexSource))
+//go:embed index.js
+var indexScript string
+
+// indexTemplate is parsed once; each page gets a copy reading its
+// language's catalogue.
+var indexTemplate = template.Must(template.New("index").Funcs(catalog.For(catalog.Default).Funcs()).Parse(indexSource))
 
 // Entry is one bundle on the index page.
 type Entry struct {
@@ -25,6 +33,8 @@ type Entry struct {
 type indexSlide struct {
 	N     int
 	Thumb template.URL
+	Href  string // the full-size JPEG, relative to the page
+	Name  string // the name it is saved under: "<folder>_01.jpg"
 	Alt   string
 }
 
@@ -33,10 +43,11 @@ type indexEntry struct {
 	Slides []indexSlide
 }
 
-// Index renders the bundles page: one self-contained HTML file with the
-// thumbnails inline, so it works offline and when sent to a phone.
-// Entries are listed in posting order, undated last.
-func Index(entries []Entry, generated string) ([]byte, error) {
+// Index renders the bundles page in lang ("id", "en"): one HTML file with
+// the thumbnails inline, so it shows offline, each linking to its
+// full-size JPEG in the bundle's folder beside the page. Entries are
+// listed in posting order, undated last.
+func Index(entries []Entry, lang string) ([]byte, error) {
 	sorted := append([]Entry(nil), entries...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		a, b := sorted[i].Manifest.Scheduled, sorted[j].Manifest.Scheduled
@@ -54,7 +65,8 @@ func Index(entries []Entry, generated string) ([]byte, error) {
 	for _, e := range sorted {
 		ie := indexEntry{Entry: e}
 		for i, s := range e.Manifest.Slides {
-			is := indexSlide{N: i + 1, Alt: s.Alt}
+			file := path.Base(s.File)
+			is := indexSlide{N: i + 1, Alt: s.Alt, Href: e.Folder + "/" + file, Name: e.Folder + "_" + file}
 			if i < len(e.Thumbs) {
 				// Inline data keeps the page one file; the content is our
 				// own JPEG, so the URL is safe to mark as such.
@@ -64,7 +76,13 @@ func Index(entries []Entry, generated string) ([]byte, error) {
 		}
 		view = append(view, ie)
 	}
+	t, err := indexTemplate.Clone()
+	if err != nil {
+		return nil, err
+	}
+	t.Funcs(catalog.For(lang).Funcs())
 	var buf bytes.Buffer
-	err := indexTemplate.Execute(&buf, map[string]any{"Entries": view, "Generated": generated})
+	// The script is our own file, embedded: safe to mark as such.
+	err = t.Execute(&buf, map[string]any{"Entries": view, "Script": template.JS(indexScript)})
 	return buf.Bytes(), err
 }

@@ -14,9 +14,9 @@ import (
 const thumbWidth = 240
 
 // WriteIndex rebuilds dir/index.html from the bundles in dir, so the page
-// lists every bundle on disk, not only those of the last export. when
-// formats a bundle's scheduled time for people.
-func WriteIndex(dir string, when func(Manifest) string) error {
+// lists every bundle on disk, not only those of the last export. lang is
+// the page's language; when formats a bundle's scheduled time for people.
+func WriteIndex(dir, lang string, when func(Manifest) string) error {
 	ents, err := os.ReadDir(dir)
 	if err != nil && !os.IsNotExist(err) {
 		return err
@@ -49,7 +49,7 @@ func WriteIndex(dir string, when func(Manifest) string) error {
 		entries = append(entries, entry)
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Folder < entries[j].Folder })
-	page, err := Index(entries, "")
+	page, err := Index(entries, lang)
 	if err != nil {
 		return err
 	}
