@@ -11,9 +11,6 @@ import (
 // workflowFile is where `pkpm init --ci github` writes the workflow.
 const workflowFile = ".github/workflows/pkpm.yml"
 
-// ciSystems are the values `init --ci` takes.
-var ciSystems = []string{"github"}
-
 // workflowVars fill the workflow: the pkpm it installs.
 type workflowVars struct {
 	Version string // "1.2.0" for a release; "v1.2.0" or "latest" for go install
