@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Default is the language of a project that does not name one.
@@ -49,8 +50,8 @@ func (c Catalog) Text(key string, args ...any) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("no text %q in the %q catalogue", key, c.Lang)
 	}
-	if len(args) == 0 {
-		return w, nil
+	if len(args) == 0 || !strings.Contains(w, "%") {
+		return w, nil // a counted word without the count: "postingan"
 	}
 	return fmt.Sprintf(w, args...), nil
 }

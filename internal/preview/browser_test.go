@@ -2,6 +2,7 @@ package preview
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -156,15 +157,16 @@ func TestBrowser(t *testing.T) {
 	do(t, ctx, "swiping right", swipe(mid[0]-mid[2]/3, mid[0]+mid[2]/3, mid[1]))
 	eventually(t, ctx, 2*time.Second, "a swipe right moves back to slide 2", activeDot+` === 1`)
 
-	// The caption shows about 125 characters, then "… more" expands it.
+	// The caption shows about 125 characters, then "… selengkapnya" (more)
+	// expands it.
 	caption := `document.getElementById('caption').innerText`
 	folded := eval[string](t, ctx, caption)
-	if !strings.Contains(folded, "… more") || strings.Contains(folded, "setiap hari.") || len([]rune(folded)) > 125+len("pkpm.btn3 … more")+2 {
+	if !strings.Contains(folded, "… selengkapnya") || strings.Contains(folded, "setiap hari.") || len([]rune(folded)) > 125+len("pkpm.btn3 … selengkapnya")+2 {
 		t.Errorf("folded caption = %q", folded)
 	}
 	do(t, ctx, "clicking more", chromedp.Click(chromedp.ID("more")))
 	full := eval[string](t, ctx, caption)
-	if strings.Contains(full, "… more") || !strings.Contains(full, "setiap hari.") || !strings.Contains(full, "#covid19") {
+	if strings.Contains(full, "… selengkapnya") || !strings.Contains(full, "setiap hari.") || !strings.Contains(full, "#covid19") {
 		t.Errorf("expanded caption = %q", full)
 	}
 
@@ -207,4 +209,63 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("grid tiles are %.3f:1, want 3:4", ratio)
 	}
 	screenshot(t, ctx, "grid")
+}
+
+// A phone's finger: the arrows are at least 44×44 CSS pixels, each dot is
+// a button that a tap lands on, and tapping it shows that slide. The
+// alt text and caption use the bundled emoji font, which the page loads
+// when they hold an emoji. Copy buttons fall back to a selection.
+func TestBrowserTouchTargetsEmojiAndCopy(t *testing.T) {
+	files := testProject()
+	files["posts/masker.md"] = strings.Replace(files["posts/masker.md"], "Cuci tangan dulu.", "Cuci tangan dulu. 🧼😷", 1)
+	r := serve(t, files)
+	ctx, cancel := context.WithTimeout(browsertest.Phone(t), 120*time.Second)
+	defer cancel()
+	do(t, ctx, "opening a post", chromedp.Navigate(r.url+"/post/masker#slide-2"), chromedp.WaitVisible(chromedp.ID("carousel")))
+
+	size := `(r => [r.width, r.height])(document.getElementById('%s').getBoundingClientRect())`
+	for _, id := range []string{"prev", "next"} {
+		if wh := eval[[]float64](t, ctx, fmt.Sprintf(size, id)); wh[0] < 44 || wh[1] < 44 {
+			t.Errorf("#%s is %v×%v CSS pixels, want at least 44×44", id, wh[0], wh[1])
+		}
+	}
+	dots := eval[[][]float64](t, ctx, `[...document.querySelectorAll('#dots .dot')].map(d => (r => [r.left + r.width / 2, r.top + r.height / 2, r.width, r.height])(d.getBoundingClientRect()))`)
+	if len(dots) != 5 {
+		t.Fatalf("%d dots, want 5", len(dots))
+	}
+	for i, d := range dots {
+		if d[2] < 24 || d[3] < 44 {
+			t.Errorf("dot %d is %v×%v CSS pixels, want at least 24×44", i+1, d[2], d[3])
+		}
+	}
+	// A tap at a dot's centre reaches that dot, not a neighbour.
+	do(t, ctx, "tapping the fourth dot", chromedp.MouseClickXY(dots[3][0], dots[3][1]))
+	eventually(t, ctx, 2*time.Second, "the fourth slide shown", activeDot+` === 3 && document.getElementById('counter').textContent === '4/5'`)
+	do(t, ctx, "tapping the third dot's edge", chromedp.MouseClickXY(dots[2][0]-dots[2][2]/2+2, dots[2][1]+dots[2][3]/2-2))
+	eventually(t, ctx, 2*time.Second, "the third slide shown", activeDot+` === 2`)
+
+	// Slide 3 holds the emoji: its alt text is drawn with the bundled font.
+	if ff := eval[string](t, ctx, `getComputedStyle(document.getElementById('alt-text')).fontFamily`); !strings.Contains(ff, "pkpm emoji") {
+		t.Errorf("the alt text's fonts are %s, without the bundled emoji font", ff)
+	}
+	eventually(t, ctx, 20*time.Second, "the emoji font loaded",
+		`[...document.fonts].some(f => f.family.replace(/"/g, '') === 'pkpm emoji' && f.status === 'loaded')`)
+	screenshot(t, ctx, "post-emoji")
+
+	// The clipboard works: the button says so. It refuses: the text is
+	// selected for a long press, and the button says how.
+	do(t, ctx, "stubbing the clipboard", chromedp.Evaluate[chromedp.Void](`window.copied = []; navigator.clipboard.writeText = async s => { window.copied.push(s); }`))
+	do(t, ctx, "copying the alt text", chromedp.Click(chromedp.CSS(`button[data-copy-from="alt-text"]`)))
+	eventually(t, ctx, 2*time.Second, "Tersalin", `document.querySelector('button[data-copy-from="alt-text"]').textContent === 'Tersalin'`)
+	if got := eval[[]string](t, ctx, `window.copied`); len(got) != 1 || !strings.Contains(got[0], "🧼😷") {
+		t.Errorf("copied %q, want slide 3's alt text", got)
+	}
+	do(t, ctx, "refusing the clipboard", chromedp.Evaluate[chromedp.Void](`navigator.clipboard.writeText = () => Promise.reject(new DOMException('no', 'NotAllowedError')); document.execCommand = () => false`))
+	do(t, ctx, "copying the caption", chromedp.Click(chromedp.CSS(`button[data-copy-from="caption"]`)))
+	eventually(t, ctx, 2*time.Second, "long-press hint", `document.querySelector('button[data-copy-from="caption"]').textContent === 'Tekan lama untuk menyalin'`)
+	sel := eval[string](t, ctx, `window.getSelection().toString()`)
+	if !strings.Contains(sel, "setiap hari.") || !strings.Contains(sel, "#covid19") {
+		t.Errorf("selected %q, want the whole caption", sel)
+	}
+	screenshot(t, ctx, "post-copy-refused")
 }

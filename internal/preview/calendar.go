@@ -55,7 +55,7 @@ func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func newCalendarView(s *site, month string) calendarView {
-	v := calendarView{frame: newFrame(s, "calendar", "Calendar")}
+	v := calendarView{frame: newFrame(s, "calendar", "preview.calendar")}
 	if s.calErr != nil {
 		v.Problem = s.calErr.Error()
 	}

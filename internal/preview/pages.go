@@ -4,27 +4,34 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
+
+	"github.com/pkpm-btn3/pkpm/internal/catalog"
 )
 
-// pages are the parsed page templates, one set per page, each with the
-// shared frame.
+// pages are the parsed page templates: per language, one set per page,
+// each with the shared frame, reading that language's catalogue.
 type pages struct {
-	sets map[string]*template.Template
+	sets map[string]map[string]*template.Template // language → page → set
 }
 
 func mustParsePages() *pages {
-	p := &pages{sets: map[string]*template.Template{}}
-	for _, name := range []string{"posts", "post", "grid", "calendar", "notfound"} {
-		p.sets[name] = template.Must(template.New(name).ParseFS(web, "web/frame.html", "web/icons.html", "web/"+name+".html"))
+	p := &pages{sets: map[string]map[string]*template.Template{}}
+	for _, lang := range catalog.Languages() {
+		p.sets[lang] = map[string]*template.Template{}
+		for _, name := range []string{"posts", "post", "grid", "calendar", "notfound"} {
+			t := template.New(name).Funcs(catalog.For(lang).Funcs())
+			p.sets[lang][name] = template.Must(t.ParseFS(web, "web/frame.html", "web/icons.html", "web/"+name+".html"))
+		}
 	}
 	return p
 }
 
 // render writes a page, or a plain error when the template fails; a
 // page is rendered whole before any of it is sent.
-func (p *pages) render(w http.ResponseWriter, status int, name string, data any) {
+func (p *pages) render(w http.ResponseWriter, status int, name string, data interface{ lang() string }) {
 	var buf bytes.Buffer
-	if err := p.sets[name].ExecuteTemplate(&buf, "frame", data); err != nil {
+	set := p.sets[catalog.For(data.lang()).Lang][name]
+	if err := set.ExecuteTemplate(&buf, "frame", data); err != nil {
 		http.Error(w, "cannot show this page: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
@@ -45,11 +52,12 @@ func (s *Server) postPage(w http.ResponseWriter, r *http.Request) {
 	if p == nil && st.building {
 		// Shown with the building banner; the page reloads when the first
 		// build is done.
-		s.pages.render(w, http.StatusOK, "notfound", notFoundView{frame: newFrame(st, "post", "Building"), Message: "This post appears when the first build is done."})
+		f := newFrame(st, "post", "preview.building_title")
+		s.pages.render(w, http.StatusOK, "notfound", notFoundView{frame: f, Message: f.words.T("preview.wait_build")})
 		return
 	}
 	if p == nil {
-		s.notFound(w, st, "No post here", "There is no post with the address “"+r.PathValue("slug")+"”. It may have been renamed or its slug changed.")
+		s.notFound(w, st, r.PathValue("slug"))
 		return
 	}
 	s.pages.render(w, http.StatusOK, "post", newPostView(st, p))
@@ -64,8 +72,10 @@ type notFoundView struct {
 	Message string
 }
 
-func (s *Server) notFound(w http.ResponseWriter, st *site, title, msg string) {
-	s.pages.render(w, http.StatusNotFound, "notfound", notFoundView{frame: newFrame(st, "notfound", title), Message: msg})
+// notFound says there is no post at slug's address.
+func (s *Server) notFound(w http.ResponseWriter, st *site, slug string) {
+	f := newFrame(st, "notfound", "preview.not_found")
+	s.pages.render(w, http.StatusNotFound, "notfound", notFoundView{frame: f, Message: f.words.T("preview.no_post", slug)})
 }
 
 // slideFile serves one slide of the last build from memory.

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"image"
 	_ "image/jpeg"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pkpm-btn3/pkpm/assets"
 )
 
 func TestPostsPageListsEveryPostInPlannedOrder(t *testing.T) {
@@ -23,8 +26,8 @@ func TestPostsPageListsEveryPostInPlannedOrder(t *testing.T) {
 	// Planned order: by date, the post without a date (it does not parse) last.
 	inOrder(t, body, "Cara Memakai Masker", "Tulisan Setengah Jadi", "Jaga Jarak", "posts/rusak.md")
 	for _, want := range []string{
-		`href="/post/masker"`, `badge-published`, `badge-draft">draft<`, `badge-scheduled">scheduled<`,
-		"2020 19.00", "edukasi", "5 slides", "not building", `class="count count-error"`,
+		`href="/post/masker"`, `badge-published`, `badge-draft">draf<`, `badge-scheduled">terjadwal<`,
+		"2020 19.00", "edukasi", "5 slide<", "1 gagal dibuat", `class="count count-error"`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("posts page lacks %q", want)
@@ -51,7 +54,8 @@ func TestPostPageIsAFeedItem(t *testing.T) {
 	}
 	for _, want := range []string{
 		`class="handle">pkpm.btn3<`, `id="next"`, `id="prev"`, `class="dot is-active"`, `1/5`,
-		`<button class="more" id="more" type="button">… more</button>`,
+		`<button class="more" id="more" type="button">… selengkapnya</button>`, `<html lang="id">`,
+		`data-copy-from="alt-text"`, `data-copy-from="caption"`, `aria-label="Ke slide 3"`,
 		`<span class="tag">#pakaimasker</span>`, `id="toggle-crop"`, `id="toggle-safe"`,
 		`alt="Sampul: Cara Memakai Masker`, "7 Agustus 2020", `carousel shape-portrait`,
 	} {
@@ -116,7 +120,7 @@ func TestGridIsNewestFirstWithScheduledMarked(t *testing.T) {
 	if !strings.Contains(grid, `is-draft" href="/post/draf"`) {
 		t.Error("the draft is not marked on the grid")
 	}
-	if !strings.Contains(body, "<b>3</b> posts") {
+	if !strings.Contains(body, "<b>3</b> postingan") {
 		t.Error("profile count is wrong")
 	}
 }
@@ -149,7 +153,7 @@ func TestCalendarPageShowsTheMonth(t *testing.T) {
 	}
 	inOrder(t, grid, `<span class="cal-num">7<`, "19:00", "/post/masker", `<span class="cal-num">15<`, "/post/draf")
 	// The draft on a Saturday is off the plan's slots: the check says so.
-	if !strings.Contains(between(body, "Plan check", "</section>"), "posts/draf.md") {
+	if !strings.Contains(between(body, "Pemeriksaan rencana", "</section>"), "posts/draf.md") {
 		t.Error("the plan check does not mention the off-slot draft")
 	}
 	_, sept, _ := get(t, ts.URL+"/calendar?month=2020-09")
@@ -257,4 +261,70 @@ func between(s, from, to string) string {
 		return s[:j]
 	}
 	return s
+}
+
+// The bundled emoji font is served for the pages' own text, cached, and
+// the stylesheet uses it only for emoji.
+func TestEmojiFontIsServed(t *testing.T) {
+	_, ts := sharedServer(t)
+	res, err := http.Get(ts.URL + "/static/noto-color-emoji.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	want, _ := assets.FS.ReadFile("fonts/NotoColorEmoji.ttf")
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "font/ttf" || !bytes.Equal(body, want) {
+		t.Fatalf("GET the emoji font = %d %s, %d bytes; want the %d bytes of NotoColorEmoji.ttf", res.StatusCode, res.Header.Get("Content-Type"), len(body), len(want))
+	}
+	if !bytes.HasPrefix(body, []byte{0, 1, 0, 0}) {
+		t.Error("the emoji font is not a TrueType font")
+	}
+	if cc := res.Header.Get("Cache-Control"); !strings.Contains(cc, "max-age=") {
+		t.Errorf("Cache-Control = %q, want a max-age", cc)
+	}
+	req, _ := http.NewRequest("GET", ts.URL+"/static/noto-color-emoji.ttf", nil)
+	req.Header.Set("If-None-Match", res.Header.Get("ETag"))
+	res2, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res2.Body.Close()
+	if res2.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidating the font = %d, want 304", res2.StatusCode)
+	}
+	_, css, _ := get(t, ts.URL+"/static/app.css")
+	face := between(css, `font-family: "pkpm emoji"`, "}")
+	for _, w := range []string{`url("/static/noto-color-emoji.ttf")`, "unicode-range:", "U+1F000-1FAFF"} {
+		if !strings.Contains(face, w) {
+			t.Errorf("the emoji @font-face lacks %q: %s", w, face)
+		}
+	}
+	if font := between(css, "body {", "}"); !strings.Contains(font, `Inter, "pkpm emoji"`) {
+		t.Errorf("the page's text does not fall back to the emoji font: %s", font)
+	}
+}
+
+// language: en makes the preview English; the default is Indonesian.
+func TestPagesSpeakTheProjectsLanguage(t *testing.T) {
+	files := testProject()
+	files["pkpm.yaml"] += "language: en\n"
+	_, ts, _ := builtServer(t, files)
+	_, post, _ := get(t, ts.URL+"/post/masker")
+	_, posts, _ := get(t, ts.URL+"/")
+	_, missing, _ := get(t, ts.URL+"/post/tidak-ada")
+	for page, words := range map[string][]string{
+		post:    {`<html lang="en">`, "… more", "Alt text", "Check findings", "Copy", "Long-press to copy", ">published<", "5 slides"},
+		posts:   {"3 posts in planned order", "1 draft", ">Calendar<"},
+		missing: {"No post here", "tidak-ada"},
+	} {
+		for _, w := range words {
+			if !strings.Contains(page, w) {
+				t.Errorf("English page lacks %q", w)
+			}
+		}
+	}
+	if strings.Contains(post, "selengkapnya") || strings.Contains(post, "Teks alternatif") {
+		t.Error("English post page has Indonesian words")
+	}
 }

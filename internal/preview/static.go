@@ -2,8 +2,13 @@ package preview
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
+	"io"
 	"net/http"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/pkpm-btn3/pkpm/assets"
@@ -29,19 +34,54 @@ func loadStatic() map[string]*asset {
 		}
 		out[name] = newAsset(data, ctype)
 	}
-	for name, data := range map[string]string{"inter-regular.otf": assets.InterRegular, "inter-bold.otf": assets.InterBold} {
-		out[name] = newAsset([]byte(data), "font/otf")
-	}
 	return out
 }
 
+// webFont is a font the pages use, served straight from the binary's
+// embedded bytes: no copy is made at start-up or per request, which
+// matters for the 11 MB emoji font that most pages never ask for.
+type webFont struct {
+	data  string // embedded, read in place
+	ctype string
+	etag  func() string
+}
+
+func newWebFont(data, ctype string) webFont {
+	return webFont{data: data, ctype: ctype, etag: sync.OnceValue(func() string {
+		h := sha256.New()
+		io.WriteString(h, data)
+		return hex.EncodeToString(h.Sum(nil)[:8])
+	})}
+}
+
+var webFonts = map[string]webFont{
+	"inter-regular.otf":    newWebFont(assets.InterRegular, "font/otf"),
+	"inter-bold.otf":       newWebFont(assets.InterBold, "font/otf"),
+	"noto-color-emoji.ttf": newWebFont(assets.NotoColorEmoji, "font/ttf"),
+}
+
 func serveStatic(w http.ResponseWriter, r *http.Request) {
-	a, ok := static[r.PathValue("name")]
+	name := r.PathValue("name")
+	if f, ok := webFonts[name]; ok {
+		serveFont(w, r, f)
+		return
+	}
+	a, ok := static[name]
 	if !ok {
 		http.NotFound(w, r)
 		return
 	}
 	serveAsset(w, r, a)
+}
+
+// serveFont sends a font for a week before the browser asks again; fonts
+// change only with pkpm itself, and the ETag answers that question.
+func serveFont(w http.ResponseWriter, r *http.Request, f webFont) {
+	h := w.Header()
+	h.Set("Content-Type", f.ctype)
+	h.Set("ETag", `"`+f.etag()+`"`)
+	h.Set("Cache-Control", "public, max-age=604800")
+	http.ServeContent(w, r, "", time.Time{}, strings.NewReader(f.data))
 }
 
 // serveAsset answers with bytes from memory; browsers revalidate with the

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/pkpm-btn3/pkpm/internal/catalog"
 	"github.com/pkpm-btn3/pkpm/internal/check"
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
@@ -29,10 +30,21 @@ type frame struct {
 	Name         string
 	Avatar       string // URL of the logo, or "" for initials
 	Initials     string
+	words        catalog.Catalog
 }
 
-func newFrame(s *site, page, title string) frame {
-	f := frame{Title: title, Page: page, Version: s.version, AssetVersion: assetVersion, Building: s.building,
+// lang picks the page templates of the project's language.
+func (f frame) lang() string { return f.words.Lang }
+
+// newFrame makes the frame of a page; titleKey is the catalogue's key of
+// its title, or "" when a view sets the title itself.
+func newFrame(s *site, page, titleKey string) frame {
+	words := catalog.For(s.project.Language)
+	title := ""
+	if titleKey != "" {
+		title = words.T(titleKey)
+	}
+	f := frame{Title: title, Page: page, words: words, Version: s.version, AssetVersion: assetVersion, Building: s.building,
 		Handle: strings.TrimPrefix(s.project.Handle, "@"), Name: s.project.Name}
 	if s.configErr != nil {
 		f.ConfigErr = s.configErr.Error()
@@ -79,7 +91,7 @@ type postRow struct {
 }
 
 func newPostsView(s *site) postsView {
-	v := postsView{frame: newFrame(s, "posts", "Posts")}
+	v := postsView{frame: newFrame(s, "posts", "preview.posts")}
 	now := s.now()
 	for _, p := range s.posts {
 		row := postRow{URL: postURL(p.slug), Thumb: thumbURL(p), Title: p.title(), File: p.file, Template: p.template,
@@ -135,8 +147,9 @@ type findingView struct {
 type box struct{ X, Y, W, H float64 }
 
 func newPostView(s *site, p *post) postView {
-	v := postView{frame: newFrame(s, "post", p.title()), File: p.file, Status: p.status(), Template: p.template, Shape: "portrait", W: 1080, H: 1350}
+	v := postView{frame: newFrame(s, "post", ""), File: p.file, Status: p.status(), Template: p.template, Shape: "portrait", W: 1080, H: 1350}
 	v.Slug = p.slug
+	v.Title = p.title()
 	v.Draft = v.Status == "draft"
 	if d := p.date(); !d.IsZero() {
 		v.Date = tanggal.DateTime(d)
@@ -235,7 +248,7 @@ type gridTile struct {
 }
 
 func newGridView(s *site) gridView {
-	v := gridView{frame: newFrame(s, "grid", "Grid")}
+	v := gridView{frame: newFrame(s, "grid", "preview.grid")}
 	now := s.now()
 	var dated []*post
 	for _, p := range s.posts {

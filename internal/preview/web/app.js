@@ -35,7 +35,7 @@
     if (!el) return;
     el.classList.toggle('is-on', on);
     el.classList.toggle('is-off', !on);
-    el.title = on ? 'Live reload: on' : 'Live reload: reconnecting';
+    el.title = on ? el.dataset.on : el.dataset.off;
   }
 
   function connect() {
@@ -73,6 +73,9 @@
     this.current = 0;
     var self = this;
     if (this.prev) this.prev.addEventListener('click', function () { self.go(self.current - 1); });
+    Array.prototype.forEach.call(this.dots, function (dot, k) {
+      dot.addEventListener('click', function () { self.go(k); });
+    });
     if (this.next) this.next.addEventListener('click', function () { self.go(self.current + 1); });
     this.swipe();
     window.addEventListener('resize', function () { self.go(self.current, false); });
@@ -174,6 +177,60 @@
       });
     });
   }
+
+  // Copy buttons ---------------------------------------------------------
+
+  // copyText uses the Clipboard API, else a selected textarea; it rejects
+  // when the browser refuses both.
+  function copyText(text) {
+    function viaExec() {
+      var t = document.createElement('textarea');
+      t.value = text; t.setAttribute('readonly', ''); t.style.position = 'fixed'; t.style.opacity = '0';
+      document.body.appendChild(t); t.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; } finally { document.body.removeChild(t); }
+      if (!ok) throw new Error('copy refused');
+    }
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text).catch(viaExec);
+    return Promise.resolve().then(viaExec);
+  }
+
+  // copySource is the text a button copies: the alt text shown, or the
+  // whole caption (unfolded, so a person can select it).
+  function copySource(from) {
+    if (from !== 'caption') return $(from);
+    var cap = $('caption');
+    if (!cap) return null;
+    cap.classList.add('is-expanded');
+    return cap.querySelector('.caption-full') || cap.querySelector('.caption-short');
+  }
+
+  function flash(b, label, cls, ms) {
+    if (!b.dataset.label) b.dataset.label = b.textContent;
+    b.textContent = label;
+    b.classList.remove('is-done', 'is-manual');
+    b.classList.add(cls);
+    clearTimeout(b.flashTimer);
+    b.flashTimer = setTimeout(function () { b.textContent = b.dataset.label; b.classList.remove(cls); }, ms || 1500);
+  }
+
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('button[data-copy-from]');
+    if (!b) return;
+    var src = copySource(b.dataset.copyFrom);
+    if (!src) return;
+    copyText(src.textContent).then(function () {
+      flash(b, b.dataset.done, 'is-done');
+    }, function () {
+      // The clipboard refused: select the text for a long press.
+      var r = document.createRange();
+      r.selectNodeContents(src);
+      var sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(r);
+      flash(b, b.dataset.manual, 'is-manual', 6000);
+    });
+  });
 
   setupPost();
   if (saved && typeof saved.y === 'number') window.scrollTo(0, saved.y);
