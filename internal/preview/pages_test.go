@@ -273,7 +273,7 @@ func TestEmojiFontIsServed(t *testing.T) {
 	}
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	want, _ := assets.FS.ReadFile("fonts/NotoColorEmoji.ttf")
+	want := []byte(assets.NotoColorEmoji)
 	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "font/ttf" || !bytes.Equal(body, want) {
 		t.Fatalf("GET the emoji font = %d %s, %d bytes; want the %d bytes of NotoColorEmoji.ttf", res.StatusCode, res.Header.Get("Content-Type"), len(body), len(want))
 	}
