@@ -39,7 +39,7 @@ func (c *composer) closing() {
 	if c.h < c.w {
 		logo = 0 // no room on a wide canvas
 	}
-	box := layout.Box{X: x0, Y: m.Top + logo + 36*k, W: x1 - x0, H: c.h - m.Top - m.Bottom - 40 - logo - 36*k}
+	box := c.clear(look, layout.Box{X: x0, Y: m.Top + logo + 36*k, W: x1 - x0, H: c.h - m.Top - m.Bottom - 40 - logo - 36*k})
 	// The call to action is body text: it may not shrink below the body
 	// minimum, which sets how far the whole slide can shrink.
 	res := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks,

@@ -92,7 +92,7 @@ func (c *composer) textBox(look theme.Look) layout.Box {
 		box.Y += p.Padding * k
 		box.H -= 2 * p.Padding * k
 	}
-	return box
+	return c.clear(look, box)
 }
 
 func valign(v theme.VAlign) layout.VAlign {

@@ -81,6 +81,10 @@ func (c *composer) cover(lead []content.Span) bool {
 		top += 110 * min(1, c.h/c.w+0.2) // tighter on a wide canvas
 	}
 	box := layout.Box{X: x0, Y: top, W: x1 - x0, H: bottom - top}
+	hintBox := layout.Box{X: x0, Y: c.h - m.Bottom - 60, W: x1 - x0, H: 50}
+	if !hasPhoto { // a photo covers the template's marks
+		box, hintBox = c.clear(look, box), c.clear(look, hintBox)
+	}
 	res := c.coverText(box, valign, align, look, lead)
 	if (res.Overflow || len(res.Broken) > 0) && lead != nil {
 		// The lead does not fit beside the title, or only if a word is
@@ -113,7 +117,7 @@ func (c *composer) cover(lead []content.Span) bool {
 	c.tag(&sl, look, x0, x1, tagY, align)
 	sl.Layers = append(sl.Layers, textLayer(page, Body))
 	if hint {
-		hint := c.eng.Fit(layout.Spec{Box: layout.Box{X: x0, Y: c.h - m.Bottom - 60, W: x1 - x0, H: 50}, MaxSize: 30, MinSize: 30,
+		hint := c.eng.Fit(layout.Spec{Box: hintBox, MaxSize: 30, MinSize: 30,
 			Blocks: []layout.Block{{Spans: []layout.Span{{Text: "Geser untuk membaca  →", Style: layout.Bold, Color: look.Text}}, Align: layout.Right, Role: "chrome"}}})
 		sl.Layers = append(sl.Layers, textLayer(hint.Pages[0], Label))
 	}
