@@ -41,7 +41,7 @@ func (c *composer) text(s content.Section, p plan) {
 	first := len(c.slides) + 1
 	for pi, pg := range pages {
 		sl := c.newSlide(p.kind, s.Line, look)
-		heading := pi == 0 && s.Blocks[0].Kind == content.Heading
+		heading := s.Blocks[0].Kind == content.Heading
 		if _, y0, _, y1, ok := bounds(pg); ok && p.bg != nil {
 			if heading && look.Rule == "bar" {
 				y0 -= ruleRoom
@@ -79,7 +79,30 @@ func (c *composer) fitText(blocks []layout.Block, look theme.Look, heading bool)
 		box.H -= ruleRoom
 	}
 	body := c.t.Type["body"]
-	return c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Min, VAlign: valign(look.VAlign)})
+	return c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Min, VAlign: valign(look.VAlign), Repeat: continued(blocks)})
+}
+
+// continued is the heading repeated at the top of each continuation
+// slide, marked "(lanjutan)" so the reader knows where they are; nil when
+// the text does not start with a heading.
+func continued(blocks []layout.Block) *layout.Block {
+	if len(blocks) == 0 || blocks[0].Role != "heading" || len(blocks[0].Spans) == 0 {
+		return nil
+	}
+	h := blocks[0]
+	spans := append([]layout.Span(nil), h.Spans...)
+	last := spans[len(spans)-1]
+	mark := " (lanjutan)"
+	var text strings.Builder
+	for _, sp := range spans {
+		text.WriteString(sp.Text)
+	}
+	if t := text.String(); t == strings.ToUpper(t) && t != strings.ToLower(t) {
+		mark = strings.ToUpper(mark) // the template sets headings in capitals
+	}
+	last.Text = mark
+	h.Spans = append(spans, last)
+	return &h
 }
 
 // textBox is the content box, less a panel's padding.
@@ -133,7 +156,7 @@ func (c *composer) placeText(sl *Slide, look theme.Look, pg layout.Page, heading
 	case heading && look.Rule == "underline":
 		var last layout.Line
 		for _, l := range pg.Lines {
-			if l.Block == 0 {
+			if l.Block == pg.Lines[0].Block { // the heading, or its repeat
 				last = l
 			}
 		}
@@ -159,7 +182,7 @@ func (c *composer) badges(sl *Slide, look theme.Look, blocks []layout.Block) {
 		b := l.Block
 		isFirst := b != last
 		last = b
-		if !isFirst || blocks[b].Marker == nil || blocks[b].Indent > 2 {
+		if !isFirst || b < 0 || blocks[b].Marker == nil || blocks[b].Indent > 2 {
 			continue
 		}
 		size := l.Size
@@ -229,7 +252,7 @@ func (c *composer) sources() {
 	}
 	for pi, pg := range pages {
 		sl := c.newSlide(Sources, a.Meta.Lines["sources"], look)
-		c.placeText(&sl, look, pg, pi == 0)
+		c.placeText(&sl, look, pg, true)
 		sl.Alt = "Sumber: " + strings.Join(a.Meta.Sources, "; ")
 		if pi > 0 {
 			sl.Warnings = append(sl.Warnings, "continued from the slide before: the text did not fit at the minimum size")

@@ -83,6 +83,9 @@ func slideWords(slides []Slide) string {
 				if s.Kind == Cover && ln.Block == 0 {
 					continue // the title; the lead follows it
 				}
+				if ln.Block < 0 {
+					continue // a heading repeated on a continuation slide
+				}
 				parts = append(parts, ln.Text)
 			}
 		}

@@ -62,7 +62,7 @@ func (c *composer) quote(s content.Section, p plan) {
 		box.Y += markSize * 0.5
 		box.H -= markSize * 0.5
 	}
-	res := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Min, VAlign: valign(look.VAlign)})
+	res := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Min, VAlign: valign(look.VAlign), Repeat: continued(blocks)})
 	first := len(c.slides) + 1
 	for pi, pg := range res.Pages {
 		sl := c.newSlide(Quote, s.Line, look)

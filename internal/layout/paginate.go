@@ -1,38 +1,65 @@
 package layout
 
-// paginate places units top to bottom, starting a new page when the next
-// unit would cross the box's bottom, then adds block decorations and
-// aligns each page vertically.
+// paginate places units top to bottom on as few pages as they need, with
+// the page breaks chosen to read well (see breakPages), then adds block
+// decorations and aligns each page vertically.
 func (e *Engine) paginate(spec Spec, size float64, us []unit) Result {
 	res := Result{Size: size}
-	box := spec.Box
-	var pages [][]placedUnit
-	var cur []placedUnit
-	y := 0.0
-	for _, u := range us {
-		top := y
-		if len(cur) > 0 {
-			top += u.gap
+	rep := e.repeatUnits(spec, size)
+	starts := breakPages(spec, us, totalHeight(rep))
+	for p, s := range starts {
+		end := len(us)
+		if p+1 < len(starts) {
+			end = starts[p+1]
 		}
-		if len(cur) > 0 && top+u.h > box.H+0.5 {
-			pages = append(pages, cur)
-			cur, top = nil, 0
+		var pu []placedUnit
+		y := 0.0
+		if p > 0 {
+			pu, y = stack(pu, rep, 0)
 		}
-		for _, w := range u.broken {
-			w.Block, w.Page, w.Role = u.block, len(pages), spec.Blocks[u.block].Role
-			res.Broken = append(res.Broken, w)
+		for _, u := range us[s:end] {
+			for _, w := range u.broken {
+				w.Block, w.Page, w.Role = u.block, p, spec.Blocks[u.block].Role
+				res.Broken = append(res.Broken, w)
+			}
 		}
-		cur = append(cur, placedUnit{u, top})
-		y = top + u.h
-	}
-	if len(cur) > 0 || len(pages) == 0 {
-		pages = append(pages, cur)
-	}
-	res.Overflow = len(pages) > 1
-	for _, pu := range pages {
+		pu, _ = stack(pu, us[s:end], y)
 		res.Pages = append(res.Pages, e.page(spec, size, pu))
 	}
+	res.Overflow = len(res.Pages) > 1
 	return res
+}
+
+// stack places units one under the other from y, the gap above the first
+// dropped when it starts the page.
+func stack(pu []placedUnit, us []unit, y float64) ([]placedUnit, float64) {
+	for _, u := range us {
+		top := y
+		if len(pu) > 0 {
+			top += u.gap
+		}
+		pu = append(pu, placedUnit{u, top})
+		y = top + u.h
+	}
+	return pu, y
+}
+
+// repeatUnits lays out the spec's Repeat block at a size, marked with
+// Block -1; nothing when there is none.
+func (e *Engine) repeatUnits(spec Spec, size float64) []unit {
+	if spec.Repeat == nil {
+		return nil
+	}
+	us := e.units(e.prepare([]Block{*spec.Repeat}), size, spec.Box.W, spec.Box.H)
+	for i := range us {
+		us[i].block, us[i].broken = -1, nil
+		lines := append([]Line(nil), us[i].lines...)
+		for j := range lines {
+			lines[j].Block = -1
+		}
+		us[i].lines = lines
+	}
+	return us
 }
 
 type placedUnit struct {
@@ -69,7 +96,6 @@ func (e *Engine) page(spec Spec, base float64, pu []placedUnit) Page {
 	}
 	return p
 }
-
 func moveLine(l Line, dx, dy float64) Line {
 	l.X += dx
 	l.Y += dy
@@ -93,11 +119,15 @@ func moveLine(l Line, dx, dy float64) Line {
 func (e *Engine) decorations(spec Spec, base float64, pu []placedUnit, dy float64) []Rect {
 	var out []Rect
 	for i := 0; i < len(pu); {
+		if pu[i].block < 0 { // a repeated heading: no decoration
+			i++
+			continue
+		}
 		// Consecutive blocks with the same decoration share it, so a
 		// quote of two paragraphs gets one bar.
 		b := spec.Blocks[pu[i].block]
 		j := i
-		for j < len(pu) && (pu[j].block == pu[i].block || b.Deco != NoDeco && spec.Blocks[pu[j].block].Deco == b.Deco) {
+		for j < len(pu) && pu[j].block >= 0 && (pu[j].block == pu[i].block || b.Deco != NoDeco && spec.Blocks[pu[j].block].Deco == b.Deco) {
 			j++
 		}
 		top, bottom := pu[i].top+dy, pu[j-1].top+pu[j-1].h+dy

@@ -88,6 +88,10 @@ type Spec struct {
 	MaxSize float64
 	MinSize float64
 	VAlign  VAlign
+	// Repeat, when set, is set at the top of every page after the first,
+	// at the same size: a heading marked as continued. Its lines have
+	// Block -1.
+	Repeat *Block
 }
 
 // Glyph is one glyph to draw; X and Y are the pen position on the canvas
