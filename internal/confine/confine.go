@@ -26,20 +26,7 @@ var (
 // leaving dir. Its errors are ErrOutside, ErrLinksOutside, or the
 // reading's own (fs.ErrNotExist when there is no such file).
 func ReadFile(dir, name string) ([]byte, error) {
-	local := filepath.FromSlash(name)
-	if !filepath.IsLocal(local) {
-		return nil, ErrOutside
-	}
-	r, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	data, err := r.ReadFile(local)
-	if err != nil && escapes(err) {
-		return nil, ErrLinksOutside
-	}
-	return data, err
+	return within(dir, name, (*os.Root).ReadFile)
 }
 
 // Rel gives path (inside or not) relative to dir, slash-separated, for
@@ -63,18 +50,26 @@ func escapes(err error) bool {
 // Stat describes name, slash-separated and relative to dir, following
 // links only as far as they stay inside dir. Its errors are ReadFile's.
 func Stat(dir, name string) (fs.FileInfo, error) {
+	return within(dir, name, (*os.Root).Stat)
+}
+
+// within opens dir as a root and runs do on name inside it, turning a
+// name that leaves dir, by its spelling or through a link, into
+// ErrOutside or ErrLinksOutside.
+func within[T any](dir, name string, do func(*os.Root, string) (T, error)) (T, error) {
+	var zero T
 	local := filepath.FromSlash(name)
 	if !filepath.IsLocal(local) {
-		return nil, ErrOutside
+		return zero, ErrOutside
 	}
 	r, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
 	defer r.Close()
-	st, err := r.Stat(local)
+	v, err := do(r, local)
 	if err != nil && escapes(err) {
-		return nil, ErrLinksOutside
+		return zero, ErrLinksOutside
 	}
-	return st, err
+	return v, err
 }
