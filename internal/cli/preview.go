@@ -171,7 +171,7 @@ func reportBuild(g *globals, r preview.Report) {
 	if r.Initial {
 		verb = "built"
 	}
-	msg := fmt.Sprintf("%s %s, %d slides in %s", s.paint("32;1", verb), what, r.Slides, round(r.Duration))
+	msg := fmt.Sprintf("%s %s: %s, in %s", s.paint("32;1", verb), what, slideCounts(r.Drawn, r.Slides-r.Drawn), round(r.Duration))
 	if r.Failed > 0 {
 		msg += fmt.Sprintf("; %d failed", r.Failed)
 	}

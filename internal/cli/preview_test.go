@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/pkpm-btn3/pkpm/internal/preview"
 )
 
 // syncBuffer is a buffer the server and the test may use at once.
@@ -209,5 +211,16 @@ func TestPreviewPortInUse(t *testing.T) {
 	err = previewRun(&PreviewOptions{g: g, Port: port, Bind: "127.0.0.1", ctx: context.Background()})
 	if exitCode(err) != ExitFailure || !strings.Contains(err.Error(), "in use") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestPreviewReportsSlidesDrawnAndKept(t *testing.T) {
+	g, _, errb := testGlobals(t)
+	reportBuild(g, preview.Report{Posts: []string{"posts/satu.md"}, Slides: 8, Drawn: 1, Duration: 45 * time.Millisecond})
+	reportBuild(g, preview.Report{Initial: true, Posts: []string{"posts/satu.md", "posts/dua.md"}, Slides: 12, Drawn: 12, Failed: 1, Duration: 2 * time.Second})
+	want := "rebuilt posts/satu.md: 1 slide drawn, 7 unchanged, in 45ms\n" +
+		"built 2 posts: 12 slides drawn, 0 unchanged, in 2s; 1 failed\n"
+	if got := errb.String(); got != want {
+		t.Errorf("stderr = %q, want %q", got, want)
 	}
 }

@@ -68,7 +68,7 @@ type stream struct {
 	rd  *bufio.Reader
 }
 
-func openStream(t *testing.T, url string) *stream {
+func openStream(t testing.TB, url string) *stream {
 	t.Helper()
 	res, err := http.Get(url + "/events")
 	if err != nil {
@@ -81,7 +81,7 @@ func openStream(t *testing.T, url string) *stream {
 }
 
 // next returns the next event's name and data.
-func (s *stream) next(t *testing.T, timeout time.Duration) (string, string) {
+func (s *stream) next(t testing.TB, timeout time.Duration) (string, string) {
 	t.Helper()
 	type ev struct{ name, data string }
 	got := make(chan ev, 1)

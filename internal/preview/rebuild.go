@@ -245,6 +245,7 @@ func (b *buildState) build(files, todo []string, rep *Report) outcome {
 		rep.Posts = append(rep.Posts, r.File)
 		rep.Diags = append(rep.Diags, r.Diags...)
 		rep.Slides += len(e.slides)
+		rep.Drawn += r.Drawn
 		if r.Err != nil {
 			rep.Failed++
 		}

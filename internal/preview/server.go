@@ -33,6 +33,7 @@ type Report struct {
 	Posts    []string // files built, relative to the project
 	Failed   int
 	Slides   int
+	Drawn    int      // slides drawn; the others were kept from the last build
 	Removed  []string // files that were deleted
 	Diags    []diag.Diagnostic
 	Config   error // pkpm.yaml did not parse; the last good settings stay
