@@ -23,6 +23,9 @@ type Config struct {
 	OnBuild func(Report)
 	// Quiet is how long the watcher waits after the last change of a burst
 	// before rebuilding; MaxWait bounds that wait while changes keep coming.
+	// The events of one save (truncate, write, rename, chmod) come within
+	// a few milliseconds, so the default quiet joins them and is still a
+	// small part of what an editor waits for after saving.
 	Quiet   time.Duration
 	MaxWait time.Duration
 }
@@ -55,7 +58,7 @@ func New(cfg Config) *Server {
 		cfg.Now = time.Now
 	}
 	if cfg.Quiet <= 0 {
-		cfg.Quiet = 100 * time.Millisecond
+		cfg.Quiet = 25 * time.Millisecond
 	}
 	if cfg.MaxWait <= 0 {
 		cfg.MaxWait = 500 * time.Millisecond
