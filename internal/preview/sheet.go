@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -103,18 +104,19 @@ func drawSheet(ctx context.Context, slides []deck.Slide, spec render.SheetSpec) 
 	}
 	eng := layout.New(fonts.Clone())
 	r := render.New()
-	var data []byte
+	var buf bytes.Buffer
 	for _, w := range sheetWidths {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		spec.TileW = w
-		if data, err = render.EncodeSheet(r.Sheet(eng, slides, spec)); err != nil {
+		buf.Reset()
+		if err := r.WriteSheet(&buf, eng, slides, spec); err != nil {
 			return nil, err
 		}
-		if len(data) <= MaxSheetBytes {
-			return data, nil
+		if buf.Len() <= MaxSheetBytes {
+			return buf.Bytes(), nil
 		}
 	}
-	return nil, fmt.Errorf("the contact sheet is %d bytes even with small thumbnails, over %d", len(data), MaxSheetBytes)
+	return nil, fmt.Errorf("the contact sheet is %d bytes even with small thumbnails, over %d", buf.Len(), MaxSheetBytes)
 }

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"image"
 	"image/color"
+	"image/png"
 	"testing"
 
 	"github.com/pkpm-btn3/pkpm/internal/deck"
@@ -99,4 +101,45 @@ func hasLight(img *image.RGBA, r image.Rectangle) bool {
 		}
 	}
 	return false
+}
+
+// WriteSheet draws the sheet in bands and streams it out as PNG; the
+// picture is the one Sheet draws whole, seams and numbers included.
+func TestWriteSheetIsTheSheetInBands(t *testing.T) {
+	var slides []deck.Slide
+	for i := range 7 {
+		s := solidSlide(1080, 1350, color.RGBA{uint8(30 * i), 0x80, uint8(200 - 20*i), 0xff})
+		// A disc running off the slide's corner must stay off the sheet.
+		s.Layers = []deck.Layer{{Kind: deck.EllipseLayer, X: 900, Y: -200, W: 400, H: 400, Paint: deck.Solid(color.RGBA{0xff, 0xff, 0xff, 0xff})}}
+		slides = append(slides, s)
+	}
+	spec := SheetSpec{Title: "Cara Memakai Masker", Subtitle: "@pkpm.btn3 · 7 slides", TileW: 160, Columns: 3}
+	eng := sheetEngine(t)
+	want := New().Sheet(eng, slides, spec)
+	var buf bytes.Buffer
+	if err := New().WriteSheet(&buf, eng, slides, spec); err != nil {
+		t.Fatal(err)
+	}
+	got, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	if got.Bounds() != want.Bounds() {
+		t.Fatalf("PNG is %v, sheet %v", got.Bounds(), want.Bounds())
+	}
+	bad := 0
+	for y := range want.Rect.Dy() {
+		for x := range want.Rect.Dx() {
+			r, g, b, a := got.At(x, y).RGBA()
+			w := want.RGBAAt(x, y)
+			if uint8(r>>8) != w.R || uint8(g>>8) != w.G || uint8(b>>8) != w.B || a != 0xffff {
+				if bad++; bad <= 5 {
+					t.Errorf("pixel (%d, %d) = %v, want %v", x, y, got.At(x, y), w)
+				}
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d pixels differ", bad)
+	}
 }
