@@ -17,6 +17,7 @@ type Renderer struct {
 	canvas  *canvas
 	scratch *image.RGBA // resampled photos
 	small   map[scaledKey]*image.RGBA
+	encoded []byte // EncodeTemp's buffer
 }
 
 // New returns a renderer with empty caches of its own.

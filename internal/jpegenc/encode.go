@@ -1,0 +1,332 @@
+// Package jpegenc writes baseline JPEGs of RGBA canvases: 8-bit YCbCr,
+// 4:2:0 chroma, the standard's quantisation and Huffman tables, no
+// metadata, what Instagram takes and every decoder reads.
+//
+// It exists because encoding was most of the time pkpm spent per slide
+// with image/jpeg. Slides are mostly flat colour, and a flat block has
+// only a DC coefficient: this encoder sees that before transforming,
+// converts colours in fixed point without a call per pixel, quantises
+// by multiplying with reciprocals instead of dividing, and writes bits
+// through a 64-bit accumulator into one growing slice.
+package jpegenc
+
+import (
+	"encoding/binary"
+	"image"
+	"math/bits"
+)
+
+// Encode appends img, encoded at quality 1–100, to dst and returns the
+// extended slice. Pixels are read as opaque sRGB: premultiplied colour
+// channels as they are, alpha ignored, as image/jpeg reads them. The same
+// pixels give the same bytes on every platform.
+func Encode(dst []byte, img *image.RGBA, quality int) []byte {
+	e := encoder{out: dst}
+	e.tables(quality)
+	r := img.Rect
+	e.headers(r.Dx(), r.Dy())
+	if !r.Empty() {
+		e.scan(img)
+	}
+	e.flush()
+	return append(e.out, 0xff, 0xd9) // EOI
+}
+
+// encoder holds one encoding's state.
+type encoder struct {
+	out []byte
+	// quant holds the quantisation tables as the DQT segment writes them
+	// (zigzag order); recip and half divide by 8·q (the DCT's scale
+	// included) as (|c| + half) · recip >> 32, in natural order.
+	quant [2][64]uint8
+	recip [2][64]uint64
+	half  [2][64]uint64
+
+	acc   uint64 // pending bits, the newest in the low end
+	nbits uint   // how many of acc's low bits are pending
+}
+
+// tables scales the standard tables to a quality the way the IJG
+// library does, so a quality means what it means elsewhere.
+func (e *encoder) tables(quality int) {
+	quality = min(max(quality, 1), 100)
+	scale := 200 - 2*quality
+	if quality < 50 {
+		scale = 5000 / quality
+	}
+	for t := range baseQuant {
+		for k, nat := range zigzag {
+			q := (int(baseQuant[t][nat])*scale + 50) / 100
+			q = min(max(q, 1), 255)
+			e.quant[t][k] = uint8(q)
+			d := uint64(8 * q)
+			// With |c| + half below 2¹⁶ and d at most 2040, the error of
+			// this rounded-up reciprocal stays under 1/d, so the quotient
+			// is exact.
+			e.recip[t][nat] = (1<<32 + d - 1) / d
+			e.half[t][nat] = d / 2
+		}
+	}
+}
+
+// headers writes SOI, DQT, SOF0, DHT and SOS.
+func (e *encoder) headers(w, h int) {
+	e.out = append(e.out, 0xff, 0xd8) // SOI
+	e.out = append(e.out, 0xff, 0xdb, 0, 2+2*65)
+	for t := range e.quant {
+		e.out = append(e.out, byte(t))
+		e.out = append(e.out, e.quant[t][:]...)
+	}
+	e.out = append(e.out, 0xff, 0xc0, 0, 17, 8, byte(h>>8), byte(h), byte(w>>8), byte(w), 3,
+		1, 0x22, 0, // Y: 2×2 sampling, table 0
+		2, 0x11, 1, // Cb
+		3, 0x11, 1) // Cr
+	n := 2
+	for _, s := range huffSpecs {
+		n += 17 + len(s.values)
+	}
+	e.out = append(e.out, 0xff, 0xc4, byte(n>>8), byte(n))
+	for i, s := range huffSpecs {
+		e.out = append(e.out, [4]byte{0x00, 0x10, 0x01, 0x11}[i])
+		e.out = append(e.out, s.counts[:]...)
+		e.out = append(e.out, s.values...)
+	}
+	e.out = append(e.out, 0xff, 0xda, 0, 12, 3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0)
+}
+
+// shortcuts turns on the paths for flat MCUs and blocks; tests turn it
+// off to show those paths write what the full transform writes.
+var shortcuts = true
+
+// mcu is one 16×16 minimum coded unit: four luma blocks and one block of
+// each chroma channel, level-shifted, in natural order.
+type mcu struct {
+	y      [4][64]int
+	cb, cr [64]int
+}
+
+// scan writes the entropy-coded data, MCU by MCU, left to right and top
+// to bottom. Pixels past the right and bottom edges repeat the edge.
+func (e *encoder) scan(img *image.RGBA) {
+	r := img.Rect
+	w, h := r.Dx(), r.Dy()
+	var m mcu
+	var prevY, prevCb, prevCr int
+	var xs, ys [16]int
+	for my := 0; my < h; my += 16 {
+		for i := range ys {
+			ys[i] = img.PixOffset(r.Min.X, r.Min.Y+min(my+i, h-1))
+		}
+		for mx := 0; mx < w; mx += 16 {
+			for i := range xs {
+				xs[i] = 4 * min(mx+i, w-1)
+			}
+			if shortcuts && flat(img.Pix, &xs, &ys) {
+				p := img.Pix[ys[0]+xs[0]:]
+				y, cb, cr := ycc(int(p[0]), int(p[1]), int(p[2]))
+				for range 4 {
+					prevY = e.flatBlock(y, 0, prevY)
+				}
+				prevCb = e.flatBlock(cb, 1, prevCb)
+				prevCr = e.flatBlock(cr, 1, prevCr)
+				continue
+			}
+			m.load(img.Pix, &xs, &ys)
+			for b := range m.y {
+				prevY = e.block(&m.y[b], 0, prevY)
+			}
+			prevCb = e.block(&m.cb, 1, prevCb)
+			prevCr = e.block(&m.cr, 1, prevCr)
+		}
+	}
+}
+
+// flat tells whether the 16×16 pixels at the offsets are one colour.
+// Alpha is compared too, which costs nothing and only sends a rare MCU
+// the long way.
+func flat(pix []uint8, xs, ys *[16]int) bool {
+	c := binary.LittleEndian.Uint32(pix[ys[0]+xs[0]:])
+	if xs[15] == xs[0]+60 {
+		// Inside the image each row is 64 contiguous bytes: compare
+		// them two pixels at a time.
+		c2 := uint64(c)<<32 | uint64(c)
+		for _, y := range ys {
+			row := pix[y+xs[0] : y+xs[0]+64]
+			for i := 0; i < 64; i += 8 {
+				if binary.LittleEndian.Uint64(row[i:]) != c2 {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for _, y := range ys {
+		row := pix[y:]
+		for _, x := range xs {
+			if binary.LittleEndian.Uint32(row[x:]) != c {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// ycc converts a colour to level-shifted JFIF YCbCr in 16.16 fixed
+// point, rounding to nearest and clamping, as color.RGBToYCbCr does.
+func ycc(r, g, b int) (y, cb, cr int) {
+	y = (19595*r + 38470*g + 7471*b + 1<<15) >> 16
+	cb = (-11056*r - 21712*g + 32768*b + 257<<15) >> 16
+	cr = (32768*r - 27440*g - 5328*b + 257<<15) >> 16
+	return y - 128, min(max(cb, 0), 255) - 128, min(max(cr, 0), 255) - 128
+}
+
+// load converts the MCU's pixels. Chroma is the rounded mean of each 2×2
+// group's per-pixel values.
+func (m *mcu) load(pix []uint8, xs, ys *[16]int) {
+	for j := 0; j < 16; j += 2 {
+		row0, row1 := pix[ys[j]:], pix[ys[j+1]:]
+		yb := &m.y[j/8*2]
+		yo := (j % 8) * 8
+		co := (j / 2) * 8
+		for i := 0; i < 16; i += 2 {
+			if i == 8 {
+				yb = &m.y[j/8*2+1]
+			}
+			x0, x1 := xs[i], xs[i+1]
+			yi := yo + i%8
+			y00, cb00, cr00 := ycc(int(row0[x0]), int(row0[x0+1]), int(row0[x0+2]))
+			y01, cb01, cr01 := ycc(int(row0[x1]), int(row0[x1+1]), int(row0[x1+2]))
+			y10, cb10, cr10 := ycc(int(row1[x0]), int(row1[x0+1]), int(row1[x0+2]))
+			y11, cb11, cr11 := ycc(int(row1[x1]), int(row1[x1+1]), int(row1[x1+2]))
+			yb[yi], yb[yi+1], yb[yi+8], yb[yi+9] = y00, y01, y10, y11
+			m.cb[co+i/2] = (cb00 + cb01 + cb10 + cb11 + 2) >> 2
+			m.cr[co+i/2] = (cr00 + cr01 + cr10 + cr11 + 2) >> 2
+		}
+	}
+}
+
+// block transforms, quantises and writes one block, and returns its
+// quantised DC for the next block's difference. A block of one value
+// has no AC energy: it skips the transform.
+func (e *encoder) block(b *[64]int, t int, prevDC int) int {
+	v := b[0]
+	uniform := true
+	for _, x := range b {
+		if x != v {
+			uniform = false
+			break
+		}
+	}
+	if uniform && shortcuts {
+		return e.flatBlock(v, t, prevDC)
+	}
+	fdct(b)
+	dc := e.quantise(b[0], t, 0)
+	e.putValue(huffCodes[2*t], dc-prevDC, 0)
+	ac := huffCodes[2*t+1]
+	run := 0
+	for k := 1; k < 64; k++ {
+		nat := zigzag[k]
+		c := e.quantise(b[nat], t, int(nat))
+		if c == 0 {
+			run++
+			continue
+		}
+		for run > 15 {
+			e.putSymbol(ac, 0xf0) // sixteen zeros
+			run -= 16
+		}
+		e.putValue(ac, c, run)
+		run = 0
+	}
+	if run > 0 {
+		e.putSymbol(ac, 0x00) // end of block
+	}
+	return dc
+}
+
+// flatBlock writes a block whose level-shifted samples all equal v: the
+// transform of it is 64·v in DC (eight times the true coefficient, as
+// fdct scales) and nothing else.
+func (e *encoder) flatBlock(v int, t int, prevDC int) int {
+	dc := e.quantise(64*v, t, 0)
+	e.putValue(huffCodes[2*t], dc-prevDC, 0)
+	e.putSymbol(huffCodes[2*t+1], 0x00)
+	return dc
+}
+
+// quantise divides a coefficient by its table entry, rounding half away
+// from zero.
+func (e *encoder) quantise(c int, t, nat int) int {
+	a := uint64(c)
+	if c < 0 {
+		a = uint64(-c)
+	}
+	q := int((a + e.half[t][nat]) * e.recip[t][nat] >> 32)
+	if c < 0 {
+		return -q
+	}
+	return q
+}
+
+// putValue writes a value with the symbol for its preceding zero run
+// and bit length, then its bits (negative values as v−1, the JPEG way).
+func (e *encoder) putValue(h *huffCode, v, run int) {
+	a := v
+	if v < 0 {
+		a = -v
+		v--
+	}
+	n := bits.Len(uint(a))
+	sym := run<<4 | n
+	size := uint(h.size[sym])
+	e.put(uint64(h.code[sym])<<n|uint64(v)&(1<<n-1), size+uint(n))
+}
+
+func (e *encoder) putSymbol(h *huffCode, sym int) {
+	e.put(uint64(h.code[sym]), uint(h.size[sym]))
+}
+
+// put appends the low n bits of v (n ≤ 32) and writes out whole bytes
+// once 32 are pending, stuffing a zero after each 0xff byte.
+func (e *encoder) put(v uint64, n uint) {
+	e.acc = e.acc<<n | v
+	e.nbits += n
+	if e.nbits < 32 {
+		return
+	}
+	e.nbits -= 32
+	w := uint32(e.acc >> e.nbits)
+	if hasFF(w) {
+		for s := 24; s >= 0; s -= 8 {
+			b := byte(w >> s)
+			e.out = append(e.out, b)
+			if b == 0xff {
+				e.out = append(e.out, 0)
+			}
+		}
+		return
+	}
+	e.out = append(e.out, byte(w>>24), byte(w>>16), byte(w>>8), byte(w))
+}
+
+// hasFF tells whether any byte of w is 0xff.
+func hasFF(w uint32) bool {
+	x := ^w // a 0xff byte becomes a zero byte
+	return (x-0x01010101)&^x&0x80808080 != 0
+}
+
+// flush pads the last byte with one bits, as the standard asks.
+func (e *encoder) flush() {
+	if pad := (8 - e.nbits%8) % 8; pad > 0 {
+		e.put(1<<pad-1, pad)
+	}
+	for e.nbits >= 8 {
+		e.nbits -= 8
+		b := byte(e.acc >> e.nbits)
+		e.out = append(e.out, b)
+		if b == 0xff {
+			e.out = append(e.out, 0)
+		}
+	}
+}
