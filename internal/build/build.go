@@ -159,6 +159,7 @@ type builder struct {
 	renderer string
 	tmpls    *templateCache
 	imgs     *imageHashes
+	logos    logoCache
 	engines  []*layout.Engine // one per worker, made on first use
 	tasks    chan drawTask
 	drawing  sync.WaitGroup

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/confine"
@@ -69,7 +70,7 @@ func loadImages(root, postFile string, a *content.Article, p config.Project) (ma
 	if err != nil {
 		return nil, err
 	}
-	return decodeImages(files, a, p)
+	return decodeImages(files, a, p, &logoCache{})
 }
 
 // readImages reads every image a post uses, and the brand logo under
@@ -98,8 +99,10 @@ func readImages(root, postFile string, a *content.Article, p config.Project) (ma
 }
 
 // decodeImages decodes the files readImages read, photos at the working
-// size and the logo at the size it is drawn.
-func decodeImages(files map[string]photoFile, a *content.Article, p config.Project) (map[string]image.Image, error) {
+// size and the logo at its own. The logo, the same file in every post,
+// is decoded once per build through logos, so every slide draws the
+// same image and the renderers' resampled copies of it are reused.
+func decodeImages(files map[string]photoFile, a *content.Article, p config.Project, logos *logoCache) (map[string]image.Image, error) {
 	out := make(map[string]image.Image, len(files))
 	for _, r := range imageRefs(a) {
 		f, ok := files[r.src]
@@ -113,13 +116,36 @@ func decodeImages(files map[string]photoFile, a *content.Article, p config.Proje
 		out[r.src] = img
 	}
 	if f, ok := files[deck.LogoKey]; ok {
-		img, _, err := photo.Decode(f.data, logoSide)
+		img, err := logos.decode(f)
 		if err != nil {
 			return nil, diag.Errorf(config.FileName, p.Brand.LogoLine, "brand.logo %q: %v", p.Brand.Logo, describe(err))
 		}
 		out[deck.LogoKey] = img
 	}
 	return out, nil
+}
+
+// logoCache holds decoded logos by their files' hashes.
+type logoCache struct {
+	mu   sync.Mutex
+	byID map[string]image.Image
+}
+
+func (c *logoCache) decode(f photoFile) (image.Image, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if img, ok := c.byID[f.hash]; ok {
+		return img, nil
+	}
+	img, _, err := photo.Decode(f.data, logoSide)
+	if err != nil {
+		return nil, err
+	}
+	if c.byID == nil {
+		c.byID = map[string]image.Image{}
+	}
+	c.byID[f.hash] = img
+	return img, nil
 }
 
 // logoSide is the size a logo is kept at: it is drawn at most about 150

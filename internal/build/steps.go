@@ -210,7 +210,7 @@ func compose(b *builder, w int, j *job) error {
 	if err != nil {
 		return err
 	}
-	imgs, err := decodeImages(j.photos, j.article, b.opts.Project)
+	imgs, err := decodeImages(j.photos, j.article, b.opts.Project, &b.logos)
 	if err != nil {
 		return err
 	}
