@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"sync"
 
@@ -54,9 +55,8 @@ func (b *builder) draw(r *render.Renderer, t drawTask) {
 		return
 	}
 	s := j.slides[i]
-	tc := r.TextContrast(s) // draws on the canvas DrawTemp reuses
-	img := r.DrawTemp(s)
-	data, err := render.Encode(img, b.opts.Format)
+	img, tc := r.DrawMeasured(s)
+	data, err := r.EncodeTemp(img, b.opts.Format)
 	if err != nil {
 		j.failDraw(fmt.Errorf("encoding slide %d: %w", i+1, err))
 		return
@@ -73,7 +73,7 @@ func (b *builder) draw(r *render.Renderer, t drawTask) {
 		}
 	}
 	if b.opts.Inspect {
-		j.keep(name, data)
+		j.keep(name, bytes.Clone(data)) // data is the renderer's buffer
 	}
 	j.infos[i].Contrast = contrastOf(tc)
 }

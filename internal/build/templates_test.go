@@ -1,8 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/pkpm-btn3/pkpm/internal/config"
@@ -162,5 +164,39 @@ func TestBuiltInShapesKeepClearOfText(t *testing.T) {
 	}
 	if shapes == 0 {
 		t.Error("no built-in template draws a shape")
+	}
+}
+
+// Drawing a slide once with its contrast measured on the way gives the
+// pixels and the measurements of drawing it twice, for every kind and
+// size of every built-in template; most slides take the one pass.
+func TestDrawMeasuredMatchesTwoDraws(t *testing.T) {
+	photos := NewSamplePhotos()
+	for _, tm := range builtIns(t) {
+		t.Run(tm.Name, func(t *testing.T) {
+			t.Parallel()
+			once, twice := render.New(), render.New()
+			single, all := 0, 0
+			for size, slides := range sampleDecks(t, tm, photos) {
+				for i, s := range slides {
+					img, tc := once.DrawMeasured(s)
+					wantTC := twice.TextContrast(s)
+					want := twice.DrawTemp(s)
+					if !bytes.Equal(img.Pix, want.Pix) {
+						t.Errorf("%s slide %d (%s): pixels differ from drawing twice", size, i+1, s.Kind)
+					}
+					if !reflect.DeepEqual(tc, wantTC) {
+						t.Errorf("%s slide %d (%s): contrast %v, want %v", size, i+1, s.Kind, tc, wantTC)
+					}
+					all++
+					if render.DrawnOnce(s) {
+						single++
+					}
+				}
+			}
+			if single < all/2 {
+				t.Errorf("%d of %d slides drawn in one pass, want most", single, all)
+			}
+		})
 	}
 }

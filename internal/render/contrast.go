@@ -31,7 +31,111 @@ func (r *Renderer) TextContrast(s deck.Slide) []TextContrast {
 		l.Text.Lines = nil // keep code boxes and quote bars, drop glyphs
 		bare.Layers[i] = l
 	}
-	back := r.DrawTemp(bare)
+	return measure(r.DrawTemp(bare), s)
+}
+
+// DrawMeasured draws a slide on the renderer's canvas, as DrawTemp does,
+// and measures its text as TextContrast does, drawing the slide once
+// where that gives the same pixels: everything but the glyphs, then the
+// measurement, then the glyphs. That holds when nothing but glyphs is
+// drawn after the first line of text, as on nearly every slide; the
+// others are drawn twice.
+func (r *Renderer) DrawMeasured(s deck.Slide) (*image.RGBA, []TextContrast) {
+	if !DrawnOnce(s) {
+		tc := r.TextContrast(s)
+		return r.DrawTemp(s), tc
+	}
+	r.canvas = r.canvas.reuse(s.W, s.H)
+	f := newFrame(r.canvas.ctx, r.canvas.img, 1, 0, 0)
+	n := r.backdrop(f, s)
+	for _, l := range s.Layers[n:] {
+		l.Text.Lines = nil
+		r.layer(f, l)
+	}
+	tc := measure(r.canvas.img, s)
+	for _, l := range s.Layers[n:] {
+		if l.Kind != deck.TextLayer {
+			continue
+		}
+		for _, ln := range l.Text.Lines {
+			for _, run := range ln.Runs {
+				r.drawRun(f, run)
+			}
+		}
+	}
+	return r.canvas.img, tc
+}
+
+// DrawnOnce tells whether DrawMeasured draws the slide once: whether
+// drawing every glyph last changes no pixel, because nothing drawn after
+// a line of text (a logo, a footer's veil, another block's box) reaches
+// into that line's ink.
+func DrawnOnce(s deck.Slide) bool {
+	var ink []box
+	for _, l := range s.Layers {
+		if len(ink) > 0 {
+			for _, b := range drawnUnder(l) {
+				for _, i := range ink {
+					if b.overlaps(i) {
+						return false
+					}
+				}
+			}
+		}
+		if l.Kind == deck.TextLayer {
+			for _, ln := range l.Text.Lines {
+				if b, ok := inkBox(ln); ok {
+					ink = append(ink, b)
+				}
+			}
+		}
+	}
+	return true
+}
+
+// box is a rectangle in slide units.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (b box) overlaps(o box) bool {
+	return b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1
+}
+
+// inkBox is where a line's glyphs may put ink, with room for overhangs,
+// slanted and decorated runs and antialiasing.
+func inkBox(ln layout.Line) (box, bool) {
+	if len(ln.Runs) == 0 {
+		return box{}, false
+	}
+	b := box{math.Inf(1), ln.Y - ln.Ascent, math.Inf(-1), ln.Y + ln.Descent}
+	m := 2.0
+	for _, run := range ln.Runs {
+		b.x0, b.x1 = math.Min(b.x0, run.X0), math.Max(b.x1, run.X1)
+		m = math.Max(m, run.Size/2)
+	}
+	return box{b.x0 - m, b.y0 - m, b.x1 + m, b.y1 + m}, true
+}
+
+// drawnUnder is what a layer draws other than glyphs: a text layer's
+// boxes, any other layer's whole box with its outline. A shape's extent
+// is not known here, so it counts as the whole slide.
+func drawnUnder(l deck.Layer) []box {
+	grow := func(x, y, w, h, m float64) box { return box{x - m, y - m, x + w + m, y + h + m} }
+	switch l.Kind {
+	case deck.TextLayer:
+		out := make([]box, 0, len(l.Text.Rects))
+		for _, r := range l.Text.Rects {
+			out = append(out, grow(r.X, r.Y, r.W, r.H, 2))
+		}
+		return out
+	case deck.ShapeLayer:
+		return []box{{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}}
+	}
+	return []box{grow(l.X, l.Y, l.W, l.H, l.Thickness+2)}
+}
+
+// measure finds the worst contrast of each line of the slide's text
+// against back, the slide drawn without glyphs.
+func measure(back *image.RGBA, s deck.Slide) []TextContrast {
 	var out []TextContrast
 	for _, l := range s.Layers {
 		if l.Kind != deck.TextLayer {
