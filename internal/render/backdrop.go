@@ -14,16 +14,23 @@ import (
 // and copied under each slide's text. It is safe for concurrent use.
 type Shared struct {
 	mu        sync.Mutex
-	backdrops map[string]*image.RGBA
+	backdrops map[string]*backdropEntry
 	bytes     int
+	clock     uint64 // counts uses, to find the least recently used
+}
+
+type backdropEntry struct {
+	img  *image.RGBA
+	used uint64
 }
 
 // NewShared returns an empty cache; make one per build.
-func NewShared() *Shared { return &Shared{backdrops: map[string]*image.RGBA{}} }
+func NewShared() *Shared { return &Shared{backdrops: map[string]*backdropEntry{}} }
 
 // backdropBudget bounds the cache's memory: about five portrait canvases,
-// enough for the decorated kinds of a template or two. Past it, backdrops
-// are drawn each time.
+// enough for the decorated kinds of a template or two. Past it, the
+// backdrop used least recently makes room: slides come post by post, so
+// the kinds of the posts being drawn stay.
 const backdropBudget = 32 << 20
 
 // backdrop paints the slide's background and its leading decorations,
@@ -79,18 +86,37 @@ func backdropKey(f *frame, s deck.Slide, n int) string {
 func (s *Shared) get(key string) *image.RGBA {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.backdrops[key]
+	e := s.backdrops[key]
+	if e == nil {
+		return nil
+	}
+	s.clock++
+	e.used = s.clock
+	return e.img
 }
 
-// put keeps a copy of img under key while the budget allows.
+// put keeps a copy of img under key, evicting the least recently used
+// backdrops to stay within the budget. An evicted image may still be
+// being copied from; it is only dropped from the map.
 func (s *Shared) put(key string, img *image.RGBA) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.backdrops[key]; ok || s.bytes+len(img.Pix) > backdropBudget {
+	if _, ok := s.backdrops[key]; ok || len(img.Pix) > backdropBudget {
 		return
+	}
+	for s.bytes+len(img.Pix) > backdropBudget {
+		oldest := ""
+		for k, e := range s.backdrops {
+			if oldest == "" || e.used < s.backdrops[oldest].used {
+				oldest = k
+			}
+		}
+		s.bytes -= len(s.backdrops[oldest].img.Pix)
+		delete(s.backdrops, oldest)
 	}
 	c := image.NewRGBA(img.Rect)
 	copy(c.Pix, img.Pix)
-	s.backdrops[key] = c
+	s.clock++
+	s.backdrops[key] = &backdropEntry{img: c, used: s.clock}
 	s.bytes += len(c.Pix)
 }

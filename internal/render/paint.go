@@ -91,26 +91,40 @@ func (f *frame) fillGradient(r image.Rectangle, p deck.Paint, x, y, w, h float64
 	cx, cy := x+w/2, y+h/2
 	rcx, rcy := x+p.CX*w, y+p.CY*h
 	rr := math.Max(p.R*math.Max(w, h), 1)
+	// The column's share of a linear gradient's position, once per fill.
+	var cols []float64
+	if !p.Radial {
+		cols = make([]float64, r.Dx())
+		for i := range cols {
+			cols[i] = (float64(r.Min.X+i) + 0.5 - cx) * ux
+		}
+	}
 	for py := r.Min.Y; py < r.Max.Y; py++ {
 		row := f.img.Pix[f.img.PixOffset(r.Min.X, py):]
 		fy := float64(py) + 0.5
-		for px := r.Min.X; px < r.Max.X; px++ {
-			fx := float64(px) + 0.5
+		rowPart := (fy - cy) * uy
+		for i := range r.Dx() {
 			var t float64
 			if p.Radial {
-				dx, dy := fx-rcx, fy-rcy
+				dx, dy := float64(r.Min.X+i)+0.5-rcx, fy-rcy
 				t = math.Sqrt(dx*dx+dy*dy) / rr
 			} else {
-				t = ((fx-cx)*ux+(fy-cy)*uy)/span + 0.5
+				t = (cols[i]+rowPart)/span + 0.5
 			}
-			t = math.Min(1, math.Max(0, t))
+			// Comparisons, not math.Min and math.Max: t is never NaN
+			// here, and this loop runs for every pixel.
+			if t < 0 {
+				t = 0
+			} else if t > 1 {
+				t = 1
+			}
 			c := lut[int(t*gradientSteps+0.5)]
-			i := (px - r.Min.X) * 4
+			px := row[4*i : 4*i+4 : 4*i+4]
 			if opaque {
-				row[i], row[i+1], row[i+2], row[i+3] = c[0], c[1], c[2], 255
+				px[0], px[1], px[2], px[3] = c[0], c[1], c[2], 255
 				continue
 			}
-			blend(row[i:i+4], c)
+			blend(px, c)
 		}
 	}
 }
