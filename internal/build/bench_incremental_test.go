@@ -65,3 +65,29 @@ func BenchmarkNoopBuild200(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkColdBuildExamples measures a cold build of the example
+// project's posts (7 posts, every slide kind) into an empty folder: the
+// whole pipeline, drawing and encoding included.
+func BenchmarkColdBuildExamples(b *testing.B) {
+	root, _ := filepath.Abs("../..")
+	posts, err := filepath.Glob(filepath.Join(root, "posts", "*.md"))
+	if err != nil || len(posts) == 0 {
+		b.Fatalf("no example posts: %v", err)
+	}
+	for i, p := range posts {
+		posts[i], _ = filepath.Rel(root, p)
+	}
+	for b.Loop() {
+		opts := Options{Root: root, Project: config.Default(), Posts: posts, Out: b.TempDir(), Format: render.JPEG}
+		results, err := Run(context.Background(), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range results {
+			if r.Err != nil {
+				b.Fatalf("%s: %v", r.File, r.Err)
+			}
+		}
+	}
+}
