@@ -31,9 +31,9 @@ type Options struct {
 	Out     string   // output folder (dist)
 	Format  render.Format
 	Workers int // 0: one per core
-	// Progress, when set, is called after each post, from one goroutine
-	// at a time.
-	Progress func(done, total int)
+	// Progress, when set, is told how far the build is after each post
+	// and each slide, from one goroutine at a time.
+	Progress func(Progress)
 	// DryRun renders without writing anything.
 	DryRun bool
 	// Inspect keeps each post's article and encoded files in its result,
@@ -108,7 +108,7 @@ func Run(ctx context.Context, opts Options) ([]PostResult, error) {
 	}
 	b.startDrawing()
 	var mu sync.Mutex
-	done, next := 0, 0
+	next := 0
 	b.each(jobs, func(w int, j *job) {
 		b.run(w, j, produce)
 		j.release(opts.Inspect && opts.Each == nil)
@@ -119,10 +119,7 @@ func Run(ctx context.Context, opts Options) ([]PostResult, error) {
 			opts.Each(jobs[next].result())
 			jobs[next].res.Article, jobs[next].res.Files, jobs[next].res.Deck = nil, nil, nil
 		}
-		if opts.Progress != nil {
-			done++
-			opts.Progress(done, len(jobs))
-		}
+		b.progress.add(1, 0, 0)
 	})
 	b.stopDrawing()
 	if late {
@@ -161,6 +158,7 @@ type builder struct {
 	imgs     *imageHashes
 	logos    logoCache
 	engines  []*layout.Engine // one per worker, made on first use
+	progress *tracker
 	tasks    chan drawTask
 	drawing  sync.WaitGroup
 	idOnce   sync.Once
@@ -173,7 +171,8 @@ func newBuilder(ctx context.Context, opts Options) *builder {
 	}
 	imgs := newImageHashes()
 	return &builder{ctx: ctx, opts: opts, workers: workers, renderer: opts.Renderer,
-		tmpls: newTemplateCache(opts.Root, imgs), imgs: imgs, engines: make([]*layout.Engine, workers)}
+		tmpls: newTemplateCache(opts.Root, imgs), imgs: imgs, engines: make([]*layout.Engine, workers),
+		progress: newTracker(len(opts.Posts), opts.Progress)}
 }
 
 // each calls f for every job on the builder's workers; w is the worker.

@@ -76,6 +76,7 @@ func (b *builder) draw(r *render.Renderer, t drawTask) {
 		j.keep(name, bytes.Clone(data)) // data is the renderer's buffer
 	}
 	j.infos[i].Contrast = contrastOf(tc)
+	b.progress.add(0, 1, 0)
 }
 
 // failDraw records the first drawing error of a post.

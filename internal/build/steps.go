@@ -171,6 +171,7 @@ func fingerprint(b *builder, _ int, j *job) error {
 	j.upToDate = true
 	j.res.Manifest = *j.old
 	j.res.Reused = len(j.old.Slides)
+	b.progress.add(0, 0, j.res.Reused)
 	j.res.Diags = append(j.res.Diags, j.old.diagnostics(j.file)...)
 	if b.opts.Inspect {
 		j.res.Files = j.files
@@ -270,6 +271,7 @@ func renderSlides(b *builder, _ int, j *job) error {
 		j.infos[i] = slideInfo(name, fp, s)
 		if prev, ok := old[fp]; ok && j.reuse(b, i, prev) {
 			j.res.Reused++
+			b.progress.add(0, 0, 1)
 			continue
 		}
 		wg.Add(1)

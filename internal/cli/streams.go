@@ -20,9 +20,11 @@ type Streams struct {
 	OutColumns func() int
 }
 
-// System returns the process's streams.
+// System returns the process's streams. PKPM_FORCE_TTY (any value) makes
+// stderr count as a terminal, for a terminal pkpm cannot see as one (an
+// editor's or a CI log that shows progress), and for tests.
 func System() *Streams {
-	tty := isTerminal(os.Stderr)
+	tty := isTerminal(os.Stderr) || os.Getenv("PKPM_FORCE_TTY") != ""
 	return &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrTTY: tty, Color: tty && os.Getenv("NO_COLOR") == "", Environ: os.Getenv,
 		OutColumns: func() int { return terminalColumns(os.Stdout) }}
 }
