@@ -33,6 +33,7 @@ type prepared struct {
 // unit is an unbreakable piece of a page: a line, or a table row.
 type unit struct {
 	block  int
+	floor  bool    // set at its block's MinSize: it cannot shrink further
 	h      float64 // height
 	gap    float64 // space above it, unless first on its page
 	lines  []Line  // positioned relative to the unit's top-left at (0, 0)
@@ -70,14 +71,52 @@ func (e *Engine) Fit(spec Spec) Result {
 	}
 	if best < 0 {
 		us := e.units(preps, float64(lo), spec.Box.W, spec.Box.H)
-		return e.paginate(spec, float64(lo), us)
+		return e.paginate(spec, preps, float64(lo), us)
 	}
-	return e.paginate(spec, float64(best), bestUnits)
+	if spec.FewerLines {
+		best, bestUnits = e.fewerLines(preps, spec.Box.W, best, lo, bestUnits, fits)
+	}
+	return e.paginate(spec, preps, float64(best), bestUnits)
 }
 
+// fewerLines returns the largest size down to 15% below best that sets
+// the balanced blocks in fewer lines than best does, when best sets them
+// in three or more, and still fits; else best.
+func (e *Engine) fewerLines(preps []prepared, width float64, best, lo int, us []unit, fits func(int) ([]unit, bool)) (int, []unit) {
+	n := e.balancedLines(preps, float64(best), width)
+	if n < 3 {
+		return best, us
+	}
+	for size := best - 1; size >= max(lo, int(math.Ceil(float64(best)*0.85))); size-- {
+		if e.balancedLines(preps, float64(size), width) >= n {
+			continue
+		}
+		if su, ok := fits(size); ok {
+			return size, su
+		}
+	}
+	return best, us
+}
+
+// balancedLines counts the lines of the balanced blocks at a base size.
+func (e *Engine) balancedLines(preps []prepared, base, width float64) int {
+	n := 0
+	for _, p := range preps {
+		if !p.b.Balance || p.b.Table != nil {
+			continue
+		}
+		size := max(base*nonzero(p.b.Scale, 1), p.b.MinSize)
+		indent := p.b.Indent * base
+		n += len(e.s.setLines(p.words, float32((width-indent)/size), true).lines)
+	}
+	return n
+}
+
+// divides reports whether a word is divided in a block that could still
+// shrink.
 func divides(us []unit) bool {
 	for _, u := range us {
-		if len(u.broken) > 0 {
+		if len(u.broken) > 0 && !u.floor {
 			return true
 		}
 	}
@@ -120,27 +159,36 @@ func (e *Engine) prepare(blocks []Block) []prepared {
 func (e *Engine) units(preps []prepared, base, width, height float64) []unit {
 	var out []unit
 	for i, p := range preps {
-		size := base * nonzero(p.b.Scale, 1)
-		lh := size * nonzero(p.b.LineHeight, 1.3)
-		gap := p.b.SpaceBefore * base
 		if p.b.Table != nil {
-			out = append(out, e.tableRows(i, p, size, lh, gap, width, height)...)
+			size := max(base*nonzero(p.b.Scale, 1), p.b.MinSize)
+			out = append(out, e.tableRows(i, p, size, size*nonzero(p.b.LineHeight, 1.3), p.b.SpaceBefore*base, width, height)...)
 			continue
 		}
-		indent := p.b.Indent * base
-		lines := e.s.setLines(p.words, float32((width-indent)/size), p.b.Balance).lines
-		for j, bl := range lines {
-			l := e.position(bl, p.b, size, lh, indent, width-indent)
-			l.Block = i
-			u := unit{block: i, h: lh, lines: []Line{l}, broken: brokenIn(bl.divided, p.b.Line)}
-			if j == 0 {
-				u.gap = gap
-				if len(p.marker) > 0 {
-					e.addMarker(&u.lines[0], p, size, lh, indent)
-				}
+		out = append(out, e.blockUnits(i, p, p.words, base, width, true)...)
+	}
+	return out
+}
+
+// blockUnits sets words of block i as its lines at a base size, one unit
+// a line. first says the words start the block: its first line takes the
+// space above and the marker.
+func (e *Engine) blockUnits(i int, p prepared, words []word, base, width float64, first bool) []unit {
+	size := max(base*nonzero(p.b.Scale, 1), p.b.MinSize)
+	floor := p.b.MinSize > 0 && size == p.b.MinSize
+	lh := size * nonzero(p.b.LineHeight, 1.3)
+	indent := p.b.Indent * base
+	var out []unit
+	for j, bl := range e.s.setLines(words, float32((width-indent)/size), p.b.Balance).lines {
+		l := e.position(bl, p.b, size, lh, indent, width-indent)
+		l.Block = i
+		u := unit{block: i, floor: floor, h: lh, lines: []Line{l}, broken: brokenIn(bl.divided, p.b.Line)}
+		if j == 0 && first {
+			u.gap = p.b.SpaceBefore * base
+			if len(p.marker) > 0 {
+				e.addMarker(&u.lines[0], p, size, lh, indent)
 			}
-			out = append(out, u)
 		}
+		out = append(out, u)
 	}
 	return out
 }

@@ -64,6 +64,16 @@ var goldenCases = map[string]Spec{
 		{Spans: []Span{{Text: "Cara Memakai Masker yang Benar di Rumah", Style: Display}}, Balance: true, Role: "title"},
 		{Spans: []Span{{Text: "Cara Memakai Masker", Style: Display}}, Balance: true, SpaceBefore: 0.5},
 	}},
+	// Three lines at 104 px, two at 90: the smaller size wins.
+	"fewer": {Box: Box{X: 0, Y: 0, W: 900, H: 900}, MaxSize: 104, MinSize: 64, FewerLines: true, Blocks: []Block{
+		{Spans: []Span{{Text: "Cara Memakai Masker yang Benar 😷", Style: Display}}, LineHeight: 1.06, Tracking: -0.02, Balance: true, Role: "title"},
+	}},
+	// The body shrinks to its smallest; the heading stops at its own
+	// MinSize, where its long word may be divided.
+	"floor": {Box: Box{X: 0, Y: 0, W: 560, H: 900}, MaxSize: 54, MinSize: 34, Blocks: []Block{
+		{Spans: []Span{{Text: "Ketidakbertanggungjawaban", Style: Bold}}, Scale: 1.3, MinSize: 52, Balance: true, Role: "heading"},
+		para(strings.Repeat("Cuci tangan dengan sabun sebelum makan. ", 4)),
+	}},
 	"keep": {Box: Box{X: 0, Y: 0, W: 640, H: 1200}, MaxSize: 40, MinSize: 40, Blocks: []Block{
 		para("Kerja bakti warga RT 04 dan RW 02 dimulai pukul 08.00 WIB, iuran Rp 10.000 per rumah, cuci tangan 20 detik, rumah No. 3 jadi posko. Jangan lupa bersih 😷"),
 		para("Masker kain dicuci setiap hari dengan sabun dan air bersih."),

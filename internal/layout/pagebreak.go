@@ -21,11 +21,11 @@ const (
 // few pages as the units need, and among the ways to fill that many it
 // picks the one that shares the text most evenly and breaks at paragraph
 // or sentence ends. Pages after the first start with repH of repeated
-// heading.
-func breakPages(spec Spec, us []unit, repH float64) []int {
+// heading. It also returns the cost of the breaks it chose.
+func breakPages(spec Spec, us []unit, repH float64) ([]int, float64) {
 	n := len(us)
 	if n == 0 {
-		return []int{0}
+		return []int{0}, 0
 	}
 	pre := make([]float64, n+1) // heights
 	gaps := make([]float64, n+1)
@@ -44,7 +44,7 @@ func breakPages(spec Spec, us []unit, repH float64) []int {
 	fits := func(i, j, p int) bool { return j-i == 1 || height(i, j, p) <= limit }
 	pages := greedyPages(n, fits)
 	if pages == 1 {
-		return []int{0}
+		return []int{0}, 0
 	}
 	share := pre[n] / float64(pages)
 	line := pre[n] / float64(n)
@@ -92,7 +92,124 @@ func breakPages(spec Spec, us []unit, repH float64) []int {
 		j = from[k][j]
 		starts[k] = j
 	}
-	return starts
+	return starts, cost[pages-1][n]
+}
+
+// sentenceBreak lets a page break where a sentence ends inside a line.
+// Setting a paragraph as two at such a sentence end, its text up to the
+// end and the rest from a new line, makes a break possible there; the
+// split whose pages then break right there at the lowest cost is kept,
+// if it beats the breaks chosen before, and the search repeats for the
+// next break.
+func (e *Engine) sentenceBreak(spec Spec, preps []prepared, size float64, us []unit, starts []int, cost, repH float64) ([]unit, []int) {
+	splits := map[int][]int{} // block → indices of the words that start a new part
+	for round := 1; round < len(starts); round++ {
+		bestBlock, bestK := -1, 0
+		var bestUs []unit
+		for bi, p := range preps {
+			first, last := blockRange(us, bi)
+			if p.b.Table != nil || p.b.Balance || last-first < 2 {
+				continue
+			}
+			for _, k := range e.sentenceEnds(p, splits[bi], size, spec.Box.W) {
+				parts := insertSorted(splits[bi], k)
+				alt := append(append(append([]unit(nil), us[:first]...), e.splitUnits(bi, p, parts, size, spec.Box.W)...), us[last:]...)
+				st, c := breakPages(spec, alt, repH)
+				if c < cost && breaksAt(st, first+e.unitsBefore(p, parts, k, size, spec.Box.W)) {
+					bestBlock, bestK, bestUs, starts, cost = bi, k, alt, st, c
+				}
+			}
+		}
+		if bestBlock < 0 {
+			break
+		}
+		splits[bestBlock] = insertSorted(splits[bestBlock], bestK)
+		us = bestUs
+	}
+	return us, starts
+}
+
+// sentenceEnds are the indices of the words of a block, split into parts
+// before the given words, that start a sentence in the middle of a line.
+func (e *Engine) sentenceEnds(p prepared, parts []int, size, width float64) []int {
+	var out []int
+	bounds := append(append([]int{0}, parts...), len(p.words))
+	for i := 0; i+1 < len(bounds); i++ {
+		words := p.words[bounds[i]:bounds[i+1]]
+		lineOf := e.s.setLines(words, e.measure(p, size, width), false).wordLine
+		for k := 1; k < len(words); k++ {
+			prev := words[k-1]
+			if lineOf[k] == lineOf[k-1] && !endsHard(prev) && words[k].text() != "" && closesSentence(prev.text()) {
+				out = append(out, bounds[i]+k)
+			}
+		}
+	}
+	return out
+}
+
+// measure is the width of a block's lines at a base size, in ems.
+func (e *Engine) measure(p prepared, base, width float64) float32 {
+	return float32((width - p.b.Indent*base) / max(base*nonzero(p.b.Scale, 1), p.b.MinSize))
+}
+
+// splitUnits sets a block's words as parts starting at the given words,
+// each part from a new line.
+func (e *Engine) splitUnits(bi int, p prepared, parts []int, base, width float64) []unit {
+	bounds := append(append([]int{0}, parts...), len(p.words))
+	var out []unit
+	for i := 0; i+1 < len(bounds); i++ {
+		out = append(out, e.blockUnits(bi, p, p.words[bounds[i]:bounds[i+1]], base, width, i == 0)...)
+	}
+	return out
+}
+
+// unitsBefore is how many lines of a split block come before word k, the
+// start of one of its parts.
+func (e *Engine) unitsBefore(p prepared, parts []int, k int, base, width float64) int {
+	bounds := append([]int{0}, parts...)
+	n := 0
+	for i := 0; i+1 < len(bounds) && bounds[i+1] <= k; i++ {
+		n += len(e.s.setLines(p.words[bounds[i]:bounds[i+1]], e.measure(p, base, width), false).lines)
+	}
+	return n
+}
+
+func insertSorted(list []int, k int) []int {
+	out := make([]int, 0, len(list)+1)
+	done := false
+	for _, v := range list {
+		if !done && k < v {
+			out, done = append(out, k), true
+		}
+		out = append(out, v)
+	}
+	if !done {
+		out = append(out, k)
+	}
+	return out
+}
+
+// blockRange is the span of units of block b: [first, last).
+func blockRange(us []unit, b int) (first, last int) {
+	first = -1
+	for i, u := range us {
+		if u.block == b {
+			if first < 0 {
+				first = i
+			}
+			last = i + 1
+		}
+	}
+	return max(first, 0), last
+}
+
+func breaksAt(starts []int, i int) bool {
+	for _, s := range starts[1:] {
+		if s == i {
+			return true
+		}
+	}
+	return false
 }
 
 // greedyPages is the fewest pages the units need: each page filled until

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -38,7 +39,7 @@ func TestBreakPages(t *testing.T) {
 		// The repeated heading takes room on the second page.
 		{"repeat", lineUnits(18), 20, []int{0, 10}},
 	} {
-		if got := breakPages(spec, tc.us, tc.repH); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+		if got, _ := breakPages(spec, tc.us, tc.repH); fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("%s: starts = %v, want %v", tc.name, got, tc.want)
 		}
 	}
@@ -47,7 +48,7 @@ func TestBreakPages(t *testing.T) {
 	for i := 6; i < 12; i++ {
 		us[i].block = 1
 	}
-	if got := breakPages(spec, us, 0); fmt.Sprint(got) != "[0 6]" {
+	if got, _ := breakPages(spec, us, 0); fmt.Sprint(got) != "[0 6]" {
 		t.Errorf("paragraph: starts = %v, want [0 6]", got)
 	}
 	// No page ends with a heading.
@@ -56,7 +57,60 @@ func TestBreakPages(t *testing.T) {
 	for i := 1; i < 12; i++ {
 		us[i].block = 1
 	}
-	if got := breakPages(spec, us, 0); got[1] == 1 {
+	if got, _ := breakPages(spec, us, 0); got[1] == 1 {
 		t.Errorf("heading alone on a page: starts = %v", got)
 	}
+}
+
+// A page may break where a sentence ends inside a line: the paragraph is
+// set as two there, and neither page is left with under a third of the
+// text.
+func TestPageBreakAtSentenceInsideLine(t *testing.T) {
+	e := New(loadTestFonts(t))
+	var sb strings.Builder
+	for i := 0; i < 9; i++ {
+		fmt.Fprintf(&sb, "Warga ke-%d diminta mencuci tangan%s sebelum masuk ke balai. ", i+1, strings.Repeat(" dengan sabun dan air", i%3))
+	}
+	text := strings.TrimSpace(sb.String())
+	for _, h := range []float64{420, 500, 620} {
+		spec := Spec{Box: Box{W: 700, H: h}, MaxSize: 34, MinSize: 34, Blocks: []Block{para(text)}}
+		res := e.Fit(spec)
+		if len(res.Pages) < 2 {
+			t.Fatalf("height %v: %d pages; the text should continue", h, len(res.Pages))
+		}
+		var words []int
+		total := 0
+		for i, pg := range res.Pages {
+			n := 0
+			for _, l := range pg.Lines {
+				n += len(strings.Fields(l.Text))
+			}
+			words = append(words, n)
+			total += n
+			if i+1 < len(res.Pages) {
+				last := pg.Lines[len(pg.Lines)-1].Text
+				if !closesSentence(last) {
+					t.Errorf("height %v: page %d ends inside a sentence: %q", h, i+1, last)
+				}
+			}
+		}
+		for i, n := range words {
+			if float64(n) < float64(total)/float64(len(words))*2/3 {
+				t.Errorf("height %v: page %d holds %d of %d words", h, i+1, n, total)
+			}
+		}
+		if got := strings.Join(pageWords(res), " "); got != text {
+			t.Errorf("height %v: text changed:\n%s", h, got)
+		}
+	}
+}
+
+func pageWords(res Result) []string {
+	var out []string
+	for _, pg := range res.Pages {
+		for _, l := range pg.Lines {
+			out = append(out, strings.Fields(l.Text)...)
+		}
+	}
+	return out
 }

@@ -3,10 +3,14 @@ package layout
 // paginate places units top to bottom on as few pages as they need, with
 // the page breaks chosen to read well (see breakPages), then adds block
 // decorations and aligns each page vertically.
-func (e *Engine) paginate(spec Spec, size float64, us []unit) Result {
+func (e *Engine) paginate(spec Spec, preps []prepared, size float64, us []unit) Result {
 	res := Result{Size: size}
 	rep := e.repeatUnits(spec, size)
-	starts := breakPages(spec, us, totalHeight(rep))
+	repH := totalHeight(rep)
+	starts, cost := breakPages(spec, us, repH)
+	if len(starts) > 1 {
+		us, starts = e.sentenceBreak(spec, preps, size, us, starts, cost, repH)
+	}
 	for p, s := range starts {
 		end := len(us)
 		if p+1 < len(starts) {

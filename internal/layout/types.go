@@ -47,8 +47,12 @@ const (
 // Block is a paragraph-like unit: lines are broken inside it, never across.
 // Sizes are relative to the box's base size so fitting scales them together.
 type Block struct {
-	Spans       []Span
-	Scale       float64 // font size = base size × Scale (0 means 1)
+	Spans []Span
+	Scale float64 // font size = base size × Scale (0 means 1)
+	// MinSize is the smallest font size of the block, in pixels: below
+	// it the block stops shrinking with the others. A word of it may be
+	// divided at any base size where it is set at MinSize.
+	MinSize     float64
 	LineHeight  float64 // line pitch as a multiple of the font size (0 means 1.3)
 	SpaceBefore float64 // gap above, in base sizes; dropped at the top of a page
 	Indent      float64 // left indent of every line, in base sizes
@@ -88,6 +92,10 @@ type Spec struct {
 	MaxSize float64
 	MinSize float64
 	VAlign  VAlign
+	// FewerLines prefers a size up to 15% smaller than the largest that
+	// fits when it sets balanced blocks (a title) of three or more lines
+	// in fewer: two lines beat three of a slightly larger title.
+	FewerLines bool
 	// Repeat, when set, is set at the top of every page after the first,
 	// at the same size: a heading marked as continued. Its lines have
 	// Block -1.
