@@ -27,8 +27,9 @@ func bodyLines(s Slide) (heading []string, text []string) {
 }
 
 // A section that runs over continues on slides that each repeat its
-// heading with "(lanjutan)", share the text evenly (none under a third of
-// its share). Every built-in template and size.
+// heading with "(lanjutan)", share the text evenly (none under two thirds
+// of its share) and break where a sentence ends, inside a line or not.
+// Every built-in template and size.
 func TestContinuationRepeatsHeadingAndBalances(t *testing.T) {
 	eng := engine(t)
 	// Sentences of different lengths, so line ends fall at sentence ends
@@ -56,16 +57,25 @@ func TestContinuationRepeatsHeadingAndBalances(t *testing.T) {
 			}
 			total := 0
 			counts := make([]int, len(conts))
+			var inside []string // breaks inside a sentence
 			for i, s := range conts {
 				head, text := bodyLines(s)
 				for _, l := range text {
 					counts[i] += len([]rune(l))
 				}
 				total += counts[i]
+				if i+1 < len(conts) && len(text) > 0 && !strings.HasSuffix(text[len(text)-1], ".") {
+					inside = append(inside, fmt.Sprintf("slide %d ends %q", i+1, text[len(text)-1]))
+				}
 				joined := strings.ToLower(strings.Join(head, " "))
 				if i > 0 && (!strings.HasSuffix(joined, "(lanjutan)") || !strings.Contains(joined, "cuci tangan")) {
 					t.Errorf("%s %s: continuation slide %d heading = %q, want the heading with (lanjutan)", name, size, i+1, joined)
 				}
+			}
+			// A landscape slide holds six lines or so: there a break may
+			// fall inside a sentence now and then, never often.
+			if allowed := (len(conts) - 1) / 4; size != "landscape" && len(inside) > 0 || len(inside) > allowed {
+				t.Errorf("%s %s: %d of %d breaks fall inside a sentence: %s", name, size, len(inside), len(conts)-1, strings.Join(inside, "; "))
 			}
 			share := float64(total) / float64(len(conts))
 			for i, n := range counts {

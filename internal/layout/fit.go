@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"sort"
 )
 
 // Engine lays out text with one set of fonts. It caches shaping results
@@ -34,6 +35,8 @@ type prepared struct {
 type unit struct {
 	block  int
 	floor  bool    // set at its block's MinSize: it cannot shrink further
+	split  int     // a line where a sentence starts mid-line: that word's index in its block, else 0
+	forced bool    // starts a page: the text before it was set apart to end one
 	h      float64 // height
 	gap    float64 // space above it, unless first on its page
 	lines  []Line  // positioned relative to the unit's top-left at (0, 0)
@@ -164,31 +167,74 @@ func (e *Engine) units(preps []prepared, base, width, height float64) []unit {
 			out = append(out, e.tableRows(i, p, size, size*nonzero(p.b.LineHeight, 1.3), p.b.SpaceBefore*base, width, height)...)
 			continue
 		}
-		out = append(out, e.blockUnits(i, p, p.words, base, width, true)...)
+		out = append(out, e.blockUnits(i, p, 0, len(p.words), base, width)...)
 	}
 	return out
 }
 
-// blockUnits sets words of block i as its lines at a base size, one unit
-// a line. first says the words start the block: its first line takes the
-// space above and the marker.
-func (e *Engine) blockUnits(i int, p prepared, words []word, base, width float64, first bool) []unit {
+// blockUnits sets the words [from, to) of block i as lines at a base
+// size, one unit a line, from a new line. The first line of the block
+// takes the space above and the marker.
+func (e *Engine) blockUnits(i int, p prepared, from, to int, base, width float64) []unit {
 	size := max(base*nonzero(p.b.Scale, 1), p.b.MinSize)
 	floor := p.b.MinSize > 0 && size == p.b.MinSize
 	lh := size * nonzero(p.b.LineHeight, 1.3)
 	indent := p.b.Indent * base
+	words := p.words[from:to]
+	r := e.s.setLines(words, float32((width-indent)/size), p.b.Balance)
 	var out []unit
-	for j, bl := range e.s.setLines(words, float32((width-indent)/size), p.b.Balance).lines {
+	for j, bl := range r.lines {
 		l := e.position(bl, p.b, size, lh, indent, width-indent)
 		l.Block = i
 		u := unit{block: i, floor: floor, h: lh, lines: []Line{l}, broken: brokenIn(bl.divided, p.b.Line)}
-		if j == 0 && first {
+		if j == 0 && from == 0 {
 			u.gap = p.b.SpaceBefore * base
 			if len(p.marker) > 0 {
 				e.addMarker(&u.lines[0], p, size, lh, indent)
 			}
 		}
 		out = append(out, u)
+	}
+	if !p.b.Balance { // a title is not continued
+		for k := 1; k < len(words); k++ {
+			if prev := words[k-1]; r.wordLine[k] == r.wordLine[k-1] && !endsHard(prev) && words[k].text() != "" && closesSentence(prev.text()) {
+				out[r.wordLine[k]].split = from + k // the last sentence start of the line
+			}
+		}
+	}
+	return out
+}
+
+// splitAt sets the blocks that parts names again, each in parts that
+// start at the given words, each part after the first from a new line
+// that starts a page (forced); other blocks keep their units.
+func (e *Engine) splitAt(preps []prepared, base, width float64, us []unit, parts map[int][]int) []unit {
+	var out []unit
+	for i := 0; i < len(us); {
+		b := us[i].block
+		j := i
+		for j < len(us) && us[j].block == b {
+			j++
+		}
+		starts, ok := parts[b]
+		if !ok || b < 0 {
+			out = append(out, us[i:j]...)
+			i = j
+			continue
+		}
+		sort.Ints(starts)
+		bounds := append(append([]int{0}, starts...), len(preps[b].words))
+		for k := 0; k+1 < len(bounds); k++ {
+			if bounds[k] == bounds[k+1] {
+				continue
+			}
+			part := e.blockUnits(b, preps[b], bounds[k], bounds[k+1], base, width)
+			if k > 0 && len(part) > 0 {
+				part[0].forced = true
+			}
+			out = append(out, part...)
+		}
+		i = j
 	}
 	return out
 }

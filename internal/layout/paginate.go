@@ -7,9 +7,29 @@ func (e *Engine) paginate(spec Spec, preps []prepared, size float64, us []unit) 
 	res := Result{Size: size}
 	rep := e.repeatUnits(spec, size)
 	repH := totalHeight(rep)
-	starts, cost := breakPages(spec, us, repH)
-	if len(starts) > 1 {
-		us, starts = e.sentenceBreak(spec, preps, size, us, starts, cost, repH)
+	// A break inside a line sets its paragraph again in two parts, which
+	// moves the lines after it; the pages are broken again over the new
+	// lines, a few times at most, the parts' starts kept.
+	parts := map[int][]int{} // block → the words that start a part
+	var cs []pageCut
+	for round := 0; ; round++ {
+		cs = breakPages(spec, us, repH, round < 4)
+		split := false
+		for _, c := range cs {
+			if c.mid {
+				u := us[c.start]
+				parts[u.block] = append(parts[u.block], u.split)
+				split = true
+			}
+		}
+		if !split {
+			break
+		}
+		us = e.splitAt(preps, size, spec.Box.W, us, parts)
+	}
+	starts := make([]int, len(cs))
+	for i, c := range cs {
+		starts[i] = c.start
 	}
 	for p, s := range starts {
 		end := len(us)
