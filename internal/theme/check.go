@@ -156,11 +156,35 @@ func (t *Template) check(chain []*sourceFile) error {
 		if err := checkImagePath(chain, k, lb.Background); err != nil {
 			return err
 		}
+		if err := t.checkTitleMin(chain, k, lb); err != nil {
+			return err
+		}
 		for i, d := range lb.Decorations {
 			if err := checkDecoration(d); err != nil {
 				file, line := where(chain, "layouts", k, "decorations")
 				return diag.Errorf(file, line, "layouts.%s.decorations[%d]: %v", k, i, err)
 			}
+		}
+	}
+	return nil
+}
+
+// checkTitleMin checks a kind's smallest title size against the type role
+// its title is set in, and the short-slide size against the body's.
+func (t *Template) checkTitleMin(chain []*sourceFile, kind string, lb *LayoutBase) error {
+	if v := lb.TitleMin; v != nil {
+		role := titleRole(kind)
+		hi := t.Type[role].Max
+		if *v < 12 || *v > hi {
+			file, line := where(chain, "layouts", kind, "title_min")
+			return diag.Errorf(file, line, "layouts.%s.title_min is %v px; use a size from 12 to %v (type.%s.max)", kind, *v, hi, role)
+		}
+	}
+	if c := t.Layouts.Content; kind == "content" && c.Short != nil {
+		body, title := t.Type["body"], t.Type["title"]
+		if s := c.Short.Size; s <= body.Max || s > title.Max {
+			file, line := where(chain, "layouts", "content", "short")
+			return diag.Errorf(file, line, "layouts.content.short.size is %v px; give the size short slides may grow to, larger than type.body.max (%v) and at most type.title.max (%v), like {size: %v, place: center}", s, body.Max, title.Max, min(title.Max, body.Max+12))
 		}
 	}
 	return nil

@@ -98,6 +98,10 @@ type LayoutBase struct {
 	Panel       *Panel       `yaml:"panel"`
 	Decorations []Decoration `yaml:"decorations"`
 	Shapes      []ShapeSpec  `yaml:"shapes"`
+	// TitleMin is the smallest size of the kind's title, in pixels: the
+	// cover's title, the stat's figure, the closing's call to action, the
+	// heading of the other kinds. Only there is a word of it divided.
+	TitleMin *float64 `yaml:"title_min"`
 }
 
 // CoverLayout is the first slide's.
@@ -113,6 +117,15 @@ type CoverLayout struct {
 type ContentLayout struct {
 	LayoutBase `yaml:",inline"`
 	Rule       RuleStyle `yaml:"rule"`
+	Short      *Short    `yaml:"short"`
+}
+
+// Short is how a content slide with little text is set: a slide whose
+// text would fill under half its box at the body size is set larger, up
+// to Size, and placed at the top or the centre of its box.
+type Short struct {
+	Size  float64 `yaml:"size"`
+	Place Place   `yaml:"place"`
 }
 
 // ListLayout is a list slide's.

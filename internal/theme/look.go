@@ -33,6 +33,20 @@ type Look struct {
 	Radius  float64    // image: corner radius of an inset image
 	Caption Scrim      // image: under a bleed image's caption
 	Icons   bool       // closing: the like/comment/save/share row
+
+	// TitleMin is the smallest size of the kind's title, in pixels (see
+	// LayoutBase.TitleMin).
+	TitleMin float64
+	// Short, on content slides, sets text that fills little of its box
+	// larger; nil when the template does not.
+	Short *ShortLook
+}
+
+// ShortLook is how a short content slide is set: at most Size pixels
+// (at the body's scale), at the top or the centre of its box.
+type ShortLook struct {
+	Size  float64
+	Place Place
 }
 
 // PanelLook is a resolved card behind text.
@@ -144,7 +158,33 @@ func (t *Template) look(kind string) Look {
 		l.Shapes = append(l.Shapes, t.shapeLook(s))
 	}
 	t.kindLook(kind, &l)
+	l.TitleMin = t.titleMin(kind)
+	if c := t.Layouts.Content; kind == "content" && c != nil && c.Short != nil {
+		l.Short = &ShortLook{Size: c.Short.Size, Place: c.Short.Place}
+		if l.Short.Place == "" {
+			l.Short.Place = "top"
+		}
+	}
 	return l
+}
+
+// titleMin is a kind's smallest title size: its layout's title_min, else
+// the title role's minimum for the kinds whose title is set in it (cover,
+// stat, closing) and the heading role's for the others.
+func (t *Template) titleMin(kind string) float64 {
+	if lb := t.Layouts.base(kind); lb != nil && lb.TitleMin != nil {
+		return *lb.TitleMin
+	}
+	return t.Type[titleRole(kind)].Min
+}
+
+// titleRole is the type role a kind's title is set in.
+func titleRole(kind string) string {
+	switch kind {
+	case "cover", "stat", "closing":
+		return "title"
+	}
+	return "heading"
 }
 
 // kindLook fills what only one kind has, with its defaults.

@@ -118,6 +118,15 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 		{"layouts:\n  content:\n    decorations:\n      - {shape: dots, w: 100, color: accent}\n", `templates/x.yaml:4: layouts.content.decorations[0]: dots need a dot diameter`},
 		{"slides: {}\n", `templates/x.yaml:2: the "slides" section is now called "layouts"`},
 		{"layouts:\n  closingg: {}\n", `templates/x.yaml:3: unknown key "closingg" in layouts — did you mean "closing"?`},
+		{"layouts:\n  cover:\n    title_min: big\n", `templates/x.yaml:4: title_min "big" must be a number`},
+		{"layouts:\n  cover:\n    title_min: 140\n", `templates/x.yaml:4: layouts.cover.title_min is 140 px; use a size from 12 to 100 (type.title.max)`},
+		{"layouts:\n  content:\n    title_min: 8\n", `templates/x.yaml:4: layouts.content.title_min is 8 px; use a size from 12 to 70 (type.heading.max)`},
+		{"layouts:\n  content:\n    short: {size: 66, place: middle}\n", `templates/x.yaml:4: place "middle" is not one of top, center, centre`},
+		{"layouts:\n  content:\n    short: {size: 66, place: cnter}\n", `templates/x.yaml:4: place "cnter" is not one of top, center, centre — did you mean "center"?`},
+		{"layouts:\n  content:\n    short: {sise: 66}\n", `templates/x.yaml:4: unknown key "sise" in short — did you mean "size"?`},
+		{"layouts:\n  content:\n    short: {size: 40, place: top}\n", `templates/x.yaml:4: layouts.content.short.size is 40 px; give the size short slides may grow to, larger than type.body.max (54)`},
+		{"layouts:\n  content:\n    short: {place: top}\n", `templates/x.yaml:4: layouts.content.short.size is 0 px`},
+		{"layouts:\n  list:\n    short: {size: 66}\n", `templates/x.yaml:4: unknown key "short" in list`},
 	} {
 		err := parse(t, tt.patch)
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
@@ -183,6 +192,46 @@ func TestExtendsAndOverride(t *testing.T) {
 	infos := List(dir)
 	if len(infos) != 5 || infos[0].Name != "anak" || infos[0].Source != Project || !infos[1].Overrides || infos[1].Description != "Ours" {
 		t.Errorf("List = %+v", infos)
+	}
+}
+
+// The smallest title size per kind and the short-slide size are read,
+// defaulted and inherited key by key.
+func TestTitleMinAndShort(t *testing.T) {
+	base, err := Parse("templates/base.yaml", []byte(minimal))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for kind, want := range map[string]float64{"cover": 60, "stat": 60, "closing": 60, "content": 46, "list": 46, "quote": 46} {
+		if got := base.Look(kind).TitleMin; got != want {
+			t.Errorf("default %s title_min = %v, want %v", kind, got, want)
+		}
+	}
+	if base.Look("content").Short != nil {
+		t.Error("a template without short: sets short slides larger")
+	}
+	dir := writeProject(t, map[string]string{
+		"templates/base.yaml":  minimal + "  stat: {background: {color: surface}, title_min: 80}\n",
+		"templates/mid.yaml":   "extends: base\nlayouts:\n  content:\n    title_min: 50\n    short: {size: 64, place: centre}\n",
+		"templates/child.yaml": "extends: mid\nlayouts:\n  content:\n    short: {size: 70}\n  cover:\n    title_min: 72\n",
+	})
+	child, err := Load(dir, "child")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for kind, want := range map[string]float64{"cover": 72, "stat": 80, "content": 50, "closing": 60} {
+		if got := child.Look(kind).TitleMin; got != want {
+			t.Errorf("inherited %s title_min = %v, want %v", kind, got, want)
+		}
+	}
+	if s := child.Look("content").Short; s == nil || s.Size != 70 || s.Place != "center" {
+		t.Errorf("inherited short = %+v, want size 70 from the child and place center from the parent", s)
+	}
+	for _, name := range Names("") {
+		tm, _ := Load("", name)
+		if s := tm.Look("content").Short; s == nil || s.Size <= tm.Type["body"].Max {
+			t.Errorf("%s: short = %+v; the built-ins set short slides larger", name, s)
+		}
 	}
 }
 

@@ -206,6 +206,8 @@ type (
 	ImageMode string
 	// Area is the part of a photo a scrim covers.
 	Area string
+	// Place is where a short slide's text sits in its box: top or center.
+	Place string
 )
 
 var (
@@ -282,6 +284,15 @@ func (v *ImageMode) UnmarshalYAML(n *yaml.Node) error {
 func (v *Area) UnmarshalYAML(n *yaml.Node) error {
 	s, err := oneOf(n, "area", "bottom", "full")
 	*v = Area(s)
+	return err
+}
+
+func (v *Place) UnmarshalYAML(n *yaml.Node) error {
+	s, err := oneOf(n, "place", "top", "center", "centre")
+	if s == "centre" {
+		s = "center"
+	}
+	*v = Place(s)
 	return err
 }
 
