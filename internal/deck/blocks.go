@@ -22,10 +22,11 @@ type styler struct {
 	align     layout.Align
 	badges    bool       // list slides: top-level items get numbered badges
 	badgeText color.RGBA // the number on a badge
+	titleMin  float64    // the smallest size of a heading, in pixels
 }
 
 func newStyler(t *theme.Template, l theme.Look) styler {
-	s := styler{t: t, text: l.Text, head: l.Heading, marker: l.Heading, bar: l.Accent, muted: l.Chrome, badgeText: l.Badge}
+	s := styler{t: t, text: l.Text, head: l.Heading, marker: l.Heading, bar: l.Accent, muted: l.Chrome, badgeText: l.Badge, titleMin: l.TitleMin}
 	if l.Align == "center" {
 		s.align = layout.Center
 	}
@@ -151,7 +152,7 @@ func (s styler) convert(b content.Block, indent float64) []layout.Block {
 		for i := range spans {
 			spans[i].Text = cased(ts, spans[i].Text)
 		}
-		return []layout.Block{{Spans: spans, Scale: sc, LineHeight: ts.LineHeight,
+		return []layout.Block{{Spans: spans, Scale: sc, MinSize: s.titleMin, LineHeight: ts.LineHeight,
 			Tracking: ts.Tracking, SpaceBefore: 0.9, Indent: indent, Role: "heading", Balance: true}}
 	case content.List:
 		return s.list(b, indent)

@@ -17,6 +17,7 @@ type plan struct {
 	bg     image.Image // <!-- background: foto.jpg -->
 	fx, fy float64     // <!-- focus: ... --> for the slide's photos
 	mode   theme.ImageMode
+	short  bool // a content slide set larger, its text being short
 }
 
 // Directives are the <!-- key: value --> comments a slide may carry

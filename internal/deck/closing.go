@@ -21,7 +21,7 @@ func (c *composer) closing() {
 		align = layout.Center
 	}
 	blocks := []layout.Block{
-		{Spans: []layout.Span{{Text: cased(title, p.Closing.Title), Style: face(title), Color: look.Text}}, Scale: 0.8, LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align, Role: "closing", Balance: true},
+		{Spans: []layout.Span{{Text: cased(title, p.Closing.Title), Style: face(title), Color: look.Text}}, Scale: 0.8, MinSize: look.TitleMin, LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align, Role: "closing", Balance: true},
 		{Spans: []layout.Span{{Text: p.Closing.Text, Color: look.Text}}, Scale: 0.45, LineHeight: 1.35, SpaceBefore: 0.5, Align: align, Role: "closing"},
 	}
 	if look.Icons {
@@ -41,9 +41,10 @@ func (c *composer) closing() {
 	}
 	box := c.clear(look, layout.Box{X: x0, Y: m.Top + logo + 36*k, W: x1 - x0, H: c.h - m.Top - m.Bottom - 40 - logo - 36*k})
 	// The call to action is body text: it may not shrink below the body
-	// minimum, which sets how far the whole slide can shrink.
+	// minimum, which sets how far the whole slide can shrink; the title
+	// stops at the kind's smallest title size.
 	res := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks,
-		MaxSize: title.Max, MinSize: max(title.Min, t.Type["body"].Min/0.45), VAlign: valign(look.VAlign)})
+		MaxSize: title.Max, MinSize: t.Type["body"].Min / 0.45, VAlign: valign(look.VAlign), FewerLines: true})
 	if res.Overflow {
 		c.fail("pkpm.yaml", 0, "the closing slide's title and text do not fit on a %s slide; shorten closing.title or closing.text", c.in.Size)
 	}

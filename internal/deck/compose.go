@@ -47,6 +47,7 @@ type composer struct {
 	slides []Slide
 	diags  []diag.Diagnostic
 	scrims []scrimRef // veils over photos, measured once the text is placed
+	short  float64    // the base size of the post's short content slides
 }
 
 // Compose makes the slides of one post, numbered, with alt text.
@@ -68,11 +69,18 @@ func Compose(in Input, eng *layout.Engine) ([]Slide, []diag.Diagnostic) {
 	if c.cover(leadOf(intro)) {
 		intro = nil
 	}
+	var sections []content.Section
 	if len(intro) > 0 {
-		c.section(content.Section{Line: intro[0].Line, Blocks: intro, Alt: a.IntroAlt, Directives: a.IntroDirectives})
+		sections = append(sections, content.Section{Line: intro[0].Line, Blocks: intro, Alt: a.IntroAlt, Directives: a.IntroDirectives})
 	}
-	for _, s := range a.Sections {
-		c.section(s)
+	sections = append(sections, a.Sections...)
+	plans := make([]plan, len(sections))
+	for i, s := range sections {
+		plans[i] = c.plan(s)
+	}
+	c.shortSlides(sections, plans)
+	for i, s := range sections {
+		c.section(s, plans[i])
 	}
 	c.closing()
 	if len(a.Meta.Sources) > 0 {

@@ -9,9 +9,8 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
-// section makes one or more slides from a section, by its kind.
-func (c *composer) section(s content.Section) {
-	p := c.plan(s)
+// section makes one or more slides from a section, by its plan.
+func (c *composer) section(s content.Section, p plan) {
 	switch p.kind {
 	case ImageSlide:
 		c.imageSlide(s, p)
@@ -19,7 +18,7 @@ func (c *composer) section(s content.Section) {
 		c.quote(s, p)
 	case Stat:
 		if !c.stat(s, p) {
-			p.kind = Content
+			p.kind = Content // not shaped like a stat
 			c.text(s, p)
 		}
 	default:
@@ -36,7 +35,12 @@ func (c *composer) text(s content.Section, p plan) {
 	if len(blocks) == 0 {
 		return
 	}
-	res := c.fitText(blocks, look, s.Blocks[0].Kind == content.Heading)
+	var res layout.Result
+	if p.short {
+		res = c.fitShort(blocks, look, s.Blocks[0].Kind == content.Heading)
+	} else {
+		res = c.fitText(blocks, look, s.Blocks[0].Kind == content.Heading)
+	}
 	pages := res.Pages
 	first := len(c.slides) + 1
 	for pi, pg := range pages {
@@ -70,16 +74,22 @@ func (c *composer) text(s content.Section, p plan) {
 // ruleRoom is the space an accent bar takes above a heading.
 const ruleRoom = 44
 
-// fitText lays blocks out in the text box of a kind: inside its panel's
-// padding, below room for the heading's bar.
+// fitText lays blocks out in the text box of a kind between the body's
+// sizes.
 func (c *composer) fitText(blocks []layout.Block, look theme.Look, heading bool) layout.Result {
+	body := c.t.Type["body"]
+	return c.eng.Fit(layout.Spec{Box: c.blockBox(look, heading), Blocks: blocks, MaxSize: body.Max, MinSize: body.Min, VAlign: valign(look.VAlign), Repeat: continued(blocks)})
+}
+
+// blockBox is the box a kind's text blocks are set in: inside its panel's
+// padding, below room for the heading's bar.
+func (c *composer) blockBox(look theme.Look, heading bool) layout.Box {
 	box := c.textBox(look)
 	if heading && look.Rule == "bar" {
 		box.Y += ruleRoom
 		box.H -= ruleRoom
 	}
-	body := c.t.Type["body"]
-	return c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Min, VAlign: valign(look.VAlign), Repeat: continued(blocks)})
+	return box
 }
 
 // continued is the heading repeated at the top of each continuation

@@ -94,7 +94,7 @@ func (c *composer) cover(lead []content.Span) bool {
 		}
 	}
 	if res.Overflow {
-		c.fail(a.File, a.Meta.Lines["title"], "the title and subtitle do not fit on the cover even at %.0f px; shorten them (a title of up to about 60 characters fits)", c.t.Type["title"].Min)
+		c.fail(a.File, a.Meta.Lines["title"], "the title and subtitle do not fit on the cover even at %.0f px; shorten them (a title of up to about 60 characters fits)", look.TitleMin)
 	}
 	page := res.Pages[0]
 	if valign != layout.Top {
@@ -188,9 +188,9 @@ func (c *composer) coverText(box layout.Box, valign layout.VAlign, align layout.
 func (c *composer) coverTextScaled(box layout.Box, valign layout.VAlign, align layout.Align, look theme.Look, lead []content.Span, tight bool) layout.Result {
 	a, t := c.in.Article, c.t
 	title, body := t.Type["title"], t.Type["body"]
-	minSize, floor := title.Min, 0.0
+	minSize, floor := look.TitleMin, 0.0
 	if tight {
-		floor = body.Min / title.Min
+		floor = body.Min / look.TitleMin
 	}
 	blocks := []layout.Block{{Spans: []layout.Span{{Text: cased(title, a.Meta.Title), Style: face(title), Color: look.Text}},
 		LineHeight: title.LineHeight, Tracking: title.Tracking, Align: align, Role: "title", Line: a.Meta.Lines["title"], Balance: true}}
@@ -206,5 +206,5 @@ func (c *composer) coverTextScaled(box layout.Box, valign layout.VAlign, align l
 		st := newStyler(t, look)
 		blocks = append(blocks, layout.Block{Spans: st.spans(lead, 0, look.Text), Scale: scale, LineHeight: body.LineHeight, SpaceBefore: 0.45, Align: align, Role: "lead", Line: c.leadLine()})
 	}
-	return c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: title.Max, MinSize: minSize, VAlign: valign})
+	return c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: title.Max, MinSize: minSize, VAlign: valign, FewerLines: true})
 }

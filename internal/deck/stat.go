@@ -9,7 +9,8 @@ import (
 // stat makes a slide of one big figure or short phrase ("20 detik") with
 // the sentence that explains it, and an optional heading as a kicker. It
 // reports false when the section is not shaped like one (a forced stat
-// without a figure, or a label too long), and makes nothing.
+// without a figure), or cannot be set as one even at the smallest sizes,
+// and makes nothing.
 func (c *composer) stat(s content.Section, p plan) bool {
 	blocks := s.Blocks
 	var kicker []content.Block
@@ -22,57 +23,91 @@ func (c *composer) stat(s content.Section, p plan) bool {
 		return false
 	}
 	look := c.t.Look("stat")
+	set, ok := c.setStat(c.textBox(look), kicker, shape, look, s.Line)
+	if !ok {
+		c.warn(s.Line, "the stat and its sentence do not fit one slide even at the smallest sizes; the slide is laid out as text — shorten the sentence")
+		return false
+	}
+	c.placeStat(s, p, look, set)
+	return true
+}
+
+// statSet is a stat's parts as fitted, top to bottom: the kicker, the
+// figure and the label, each a page at the top of the box, with the gaps
+// between them.
+type statSet struct {
+	box       layout.Box
+	parts     []layout.Page
+	originals []map[int]string // per part, for alt text
+	fits      []layout.Result  // for the words they divide
+	gaps      []float64
+}
+
+func (s *statSet) add(r layout.Result, originals map[int]string) {
+	s.parts, s.originals, s.fits = append(s.parts, r.Pages[0]), append(s.originals, originals), append(s.fits, r)
+}
+
+// used is the height the parts take with their gaps.
+func (s *statSet) used() float64 {
+	h := 0.0
+	for i, pg := range s.parts {
+		h += pg.Height
+		if i > 0 {
+			h += s.gaps[i-1]
+		}
+	}
+	return h
+}
+
+// setStat fits a stat's parts in a box. The figure is kept room for at
+// its smallest size first, so a long sentence shrinks before the figure
+// is given up; then the figure grows into what the sentence leaves. It
+// reports false when the parts do not fit even at their smallest sizes.
+func (c *composer) setStat(box layout.Box, kicker []content.Block, shape *statShape, look theme.Look, line int) (statSet, bool) {
 	st := newStyler(c.t, look)
-	title, body := c.t.Type["title"], c.t.Type["body"]
+	body := c.t.Type["body"]
 	align := layout.Left
 	if look.Align == "center" {
 		align = layout.Center
 	}
-	box := c.textBox(look)
-	var parts []layout.Page
-	var originals []map[int]string
-	var fits []layout.Result // for the words they divide
+	set := statSet{box: box, gaps: []float64{0.3 * look.TitleMin, 0.4 * look.TitleMin}}
 	if kicker != nil {
 		kb, o := st.blocksAlt(kicker)
 		for i := range kb {
 			kb[i].Scale *= 0.7
 			kb[i].Align = align
+			kb[i].MinSize = 0 // a kicker, not the slide's title
 		}
 		// A kicker is smaller than a heading, never smaller than body text.
-		res := c.eng.Fit(layout.Spec{Box: box, Blocks: kb, MaxSize: body.Max, MinSize: body.Min / min(1, kb[0].Scale)})
-		parts, originals, fits = append(parts, res.Pages[0]), append(originals, o), append(fits, res)
+		set.add(c.eng.Fit(layout.Spec{Box: box, Blocks: kb, MaxSize: body.Max, MinSize: body.Min / min(1, kb[0].Scale)}), o)
+	} else {
+		set.gaps = set.gaps[1:]
 	}
+	above := 0.0
+	for i, pg := range set.parts {
+		above += pg.Height + set.gaps[i]
+	}
+	least := c.figure(box, shape.figure, look, align, 0, line)
 	lb := st.blocks(shape.label)
 	for i := range lb {
 		lb[i].Align = align
 	}
-	label := c.eng.Fit(layout.Spec{Box: box, Blocks: lb, MaxSize: body.Max * 1.05, MinSize: body.Min})
-	gaps := []float64{0.3 * title.Min, 0.4 * title.Min}
-	if kicker == nil {
-		gaps = gaps[1:]
+	labelBox := box
+	labelBox.H = box.H - above - least.Pages[0].Height - set.gaps[len(set.gaps)-1]
+	if labelBox.H <= 0 {
+		return set, false
 	}
-	room := box.H - label.Pages[0].Height
-	for i, pg := range parts {
-		room -= pg.Height + gaps[i]
-	}
-	room -= gaps[len(gaps)-1]
-	fig := c.figure(box, shape.figure, look, align, room, s.Line)
-	parts, originals = append(parts, fig.Pages[0]), append(originals, nil)
-	parts, originals = append(parts, label.Pages[0]), append(originals, nil)
-	fits = append(fits, fig, label)
-	used := 0.0
-	for i, pg := range parts {
-		used += pg.Height
-		if i > 0 {
-			used += gaps[i-1]
-		}
-	}
-	if label.Overflow || used > box.H {
-		if p.forced {
-			c.warn(s.Line, "the stat and its sentence do not fit one slide; the slide is laid out as text — shorten the sentence")
-		}
-		return false
-	}
+	label := c.eng.Fit(layout.Spec{Box: labelBox, Blocks: lb, MaxSize: body.Max * 1.05, MinSize: body.Min})
+	room := box.H - above - label.Pages[0].Height - set.gaps[len(set.gaps)-1]
+	set.add(c.figure(box, shape.figure, look, align, room, line), nil)
+	set.add(label, nil)
+	return set, !label.Overflow && set.used() <= box.H+0.5
+}
+
+// placeStat adds the stat slide: the parts placed as the template aligns
+// them, a photo or a panel behind them.
+func (c *composer) placeStat(s content.Section, p plan, look theme.Look, set statSet) {
+	box, used := set.box, set.used()
 	y := box.Y
 	switch valign(look.VAlign) {
 	case layout.Middle:
@@ -83,24 +118,22 @@ func (c *composer) stat(s content.Section, p plan) bool {
 	sl := c.newSlide(Stat, s.Line, look)
 	var placed []layout.Page
 	var alt []string
-	for i, pg := range parts {
+	for i, pg := range set.parts {
 		moved := shift(pg, 0, y-box.Y)
 		placed = append(placed, moved)
-		alt = append(alt, pageText(moved, originals[i]))
+		alt = append(alt, pageText(moved, set.originals[i]))
 		y += pg.Height
-		if i < len(gaps) {
-			y += gaps[i]
+		if i < len(set.gaps) {
+			y += set.gaps[i]
 		}
 	}
+	_, top, _, _, _ := bounds(placed[0])
+	_, _, _, bottom, _ := bounds(placed[len(placed)-1])
 	if p.bg != nil {
-		_, y0, _, _, _ := bounds(placed[0])
-		_, _, _, y1, _ := bounds(placed[len(placed)-1])
-		c.photoBackdrop(&sl, look, p.bg, p.fx, p.fy, y0, y1)
+		c.photoBackdrop(&sl, look, p.bg, p.fx, p.fy, top, bottom)
 	}
 	if pn := look.Panel; pn != nil {
 		k := min(1, c.h/c.w)
-		_, top, _, _, _ := bounds(placed[0])
-		_, _, _, bottom, _ := bounds(placed[len(placed)-1])
 		sl.Layers = append(sl.Layers, Layer{Kind: RectLayer, Role: Decor, X: box.X - pn.Padding, Y: top - pn.Padding*k,
 			W: box.W + 2*pn.Padding, H: bottom - top + 2*pn.Padding*k, Radius: pn.Radius * k, Paint: Solid(pn.Color)})
 	}
@@ -112,15 +145,14 @@ func (c *composer) stat(s content.Section, p plan) bool {
 		sl.Alt = s.Alt
 	}
 	c.slides = append(c.slides, sl)
-	for _, f := range fits {
+	for _, f := range set.fits {
 		c.divided(f, c.in.Article.File, len(c.slides)-1)
 	}
-	return true
 }
 
 // figure sets the stat's phrase as large as fits on one line and in room
-// pixels of height, from twice the title size down to the title's
-// smallest; a phrase too long for one line at that size wraps.
+// pixels of height, from twice the title size down to the stat's smallest
+// title size; a phrase too long for one line at that size wraps.
 func (c *composer) figure(box layout.Box, spans []content.Span, look theme.Look, align layout.Align, room float64, line int) layout.Result {
 	title := c.t.Type["title"]
 	st := newStyler(c.t, look)
@@ -133,7 +165,7 @@ func (c *composer) figure(box layout.Box, spans []content.Span, look theme.Look,
 		return c.eng.Fit(layout.Spec{Box: box, Blocks: []layout.Block{block}, MaxSize: float64(size), MinSize: float64(size)})
 	}
 	best := -1
-	for lo, hi := int(title.Min), int(min(title.Max*2, room/1.05)); lo <= hi; {
+	for lo, hi := int(look.TitleMin), int(min(title.Max*2, room/1.05)); lo <= hi; {
 		m := (lo + hi) / 2
 		if r := fit(m); len(r.Pages[0].Lines) == 1 && len(r.Broken) == 0 {
 			best, lo = m, m+1
@@ -142,7 +174,7 @@ func (c *composer) figure(box layout.Box, spans []content.Span, look theme.Look,
 		}
 	}
 	if best < 0 {
-		best = int(title.Min)
+		best = int(look.TitleMin)
 	}
 	return fit(best)
 }

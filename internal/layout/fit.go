@@ -83,8 +83,8 @@ func (e *Engine) Fit(spec Spec) Result {
 }
 
 // fewerLines returns the largest size down to 15% below best that sets
-// the balanced blocks in fewer lines than best does, when best sets them
-// in three or more, and still fits; else best.
+// the title in fewer lines than best does, when best sets it in three or
+// more, and still fits; else best.
 func (e *Engine) fewerLines(preps []prepared, width float64, best, lo int, us []unit, fits func(int) ([]unit, bool)) (int, []unit) {
 	n := e.balancedLines(preps, float64(best), width)
 	if n < 3 {
@@ -101,18 +101,20 @@ func (e *Engine) fewerLines(preps []prepared, width float64, best, lo int, us []
 	return best, us
 }
 
-// balancedLines counts the lines of the balanced blocks at a base size.
+// balancedLines counts the lines of the first balanced block (the title;
+// a subtitle under it does not count) at a base size.
 func (e *Engine) balancedLines(preps []prepared, base, width float64) int {
-	n := 0
 	for _, p := range preps {
-		if !p.b.Balance || p.b.Table != nil {
-			continue
+		if p.b.Balance && p.b.Table == nil {
+			return len(e.s.setLines(p.words, e.measure(p, base, width), true).lines)
 		}
-		size := max(base*nonzero(p.b.Scale, 1), p.b.MinSize)
-		indent := p.b.Indent * base
-		n += len(e.s.setLines(p.words, float32((width-indent)/size), true).lines)
 	}
-	return n
+	return 0
+}
+
+// measure is the width of a block's lines at a base size, in ems.
+func (e *Engine) measure(p prepared, base, width float64) float32 {
+	return float32((width - p.b.Indent*base) / max(base*nonzero(p.b.Scale, 1), p.b.MinSize))
 }
 
 // divides reports whether a word is divided in a block that could still

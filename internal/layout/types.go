@@ -93,8 +93,8 @@ type Spec struct {
 	MinSize float64
 	VAlign  VAlign
 	// FewerLines prefers a size up to 15% smaller than the largest that
-	// fits when it sets balanced blocks (a title) of three or more lines
-	// in fewer: two lines beat three of a slightly larger title.
+	// fits when it sets the first balanced block (a title) of three or
+	// more lines in fewer: two lines beat three of a slightly larger title.
 	FewerLines bool
 	// Repeat, when set, is set at the top of every page after the first,
 	// at the same size: a heading marked as continued. Its lines have
