@@ -7,11 +7,13 @@ import (
 )
 
 // shortFill is how much of its box a content slide's text may fill at the
-// body size and still count as short.
-const shortFill = 0.5
+// body size and still count as short: about half, a little more, since
+// text ending just past the middle still leaves the slide's lower part
+// bare.
+const shortFill = 0.6
 
-// shortSlides finds the content slides whose text fills less than half
-// its box at the template's body size, when the template sets such slides
+// shortSlides finds the content slides whose text fills about half its
+// box or less at the template's body size, when the template sets such slides
 // larger, and marks their plans. They all share one size, so the post
 // looks the same throughout: the largest, up to the template's short
 // size, at which every one of them fits one slide whole.
