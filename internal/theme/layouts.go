@@ -121,7 +121,7 @@ type ContentLayout struct {
 }
 
 // Short is how a content slide with little text is set: a slide whose
-// text would fill under half its box at the body size is set larger, up
+// text would fill about half its box at the body size is set larger, up
 // to Size, and placed at the top or the centre of its box.
 type Short struct {
 	Size  float64 `yaml:"size"`
