@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Makes the pictures in docs/templates/ with pkpm itself: the sample deck
-# of every built-in template, as `pkpm templates show` renders it, and the
-# cover of docs/shapes/bentuk.yaml, the template shapes example.
+# Makes the pictures in docs/ with pkpm itself: docs/example.jpg, one
+# slide of each kind of an example post (the README's picture); the
+# sample deck of every built-in template in docs/templates/, as `pkpm
+# templates show` renders it; and the cover of docs/shapes/bentuk.yaml,
+# the template shapes example.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 go build -o /tmp/pkpm-docs ./cmd/pkpm
@@ -17,4 +19,8 @@ mkdir -p "$proj/templates"
 cp docs/shapes/bentuk.yaml "$proj/templates/"
 (cd "$proj" && /tmp/pkpm-docs templates show bentuk --out "$out")
 cp "$out/templates/bentuk/01-cover.jpg" docs/templates/shapes.jpg
+# The README's picture: an example post with cover, text, list, quote and
+# closing slides, built afresh as PNG so the strip is encoded once.
+/tmp/pkpm-docs build laporan-pembagian-masker --format png --force --out "$out" -q
+go run ./scripts/examplestrip "$out/slides/laporan-pembagian-masker" docs/example.jpg
 rm -rf "$out" "$proj"
