@@ -36,19 +36,20 @@ func TestRebuildTouchesOnlyWhatChanged(t *testing.T) {
 		change func()
 		paths  []string
 		want   []string
+		drawn  int // slides drawn again; -1: not checked
 	}{
 		{"a post", func() {
 			writeFile(t, root, "posts/masker.md", strings.Replace(files["posts/masker.md"], "Cuci tangan dulu.", "Cuci tangan pakai sabun.", 1))
 		},
-			[]string{"posts/masker.md"}, []string{"posts/masker.md"}},
+			[]string{"posts/masker.md"}, []string{"posts/masker.md"}, 1},
 		{"a template rebuilds its posts", func() { writeFile(t, root, "templates/tegas.yaml", builtinTemplate(t)+"\n# diubah\n") },
-			[]string{"templates/tegas.yaml"}, []string{"posts/jarak.md"}},
+			[]string{"templates/tegas.yaml"}, []string{"posts/jarak.md"}, -1},
 		{"a new post", func() { writeFile(t, root, "posts/baru.md", "---\ntitle: Baru\n---\n\nIsi.\n") },
-			[]string{"posts/baru.md"}, []string{"posts/baru.md"}},
+			[]string{"posts/baru.md"}, []string{"posts/baru.md"}, -1},
 		{"pkpm.yaml rebuilds all", func() { writeFile(t, root, "pkpm.yaml", "handle: \"@akun.lain\"\n") },
-			[]string{"pkpm.yaml"}, []string{"posts/baru.md", "posts/draf.md", "posts/jarak.md", "posts/masker.md"}},
+			[]string{"pkpm.yaml"}, []string{"posts/baru.md", "posts/draf.md", "posts/jarak.md", "posts/masker.md"}, -1},
 		{"an unrelated template", func() { writeFile(t, root, "templates/lain.yaml", "x") },
-			[]string{"templates/lain.yaml"}, nil},
+			[]string{"templates/lain.yaml"}, nil, 0},
 	}
 	for _, c := range cases {
 		c.change()
@@ -62,6 +63,10 @@ func TestRebuildTouchesOnlyWhatChanged(t *testing.T) {
 		}
 		if got := b.last(t).Posts; !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: rebuilt %v, want %v", c.name, got, c.want)
+		}
+		// A save redraws only the slides whose fingerprints changed.
+		if r := b.last(t); c.drawn >= 0 && r.Drawn != c.drawn {
+			t.Errorf("%s: drew %d of %d slides, want %d", c.name, r.Drawn, r.Slides, c.drawn)
 		}
 	}
 	if h := s.site.Load().project.Handle; h != "@akun.lain" {
