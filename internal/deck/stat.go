@@ -1,6 +1,8 @@
 package deck
 
 import (
+	"math"
+
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
@@ -31,6 +33,10 @@ func (c *composer) stat(s content.Section, p plan) bool {
 	c.placeStat(s, p, look, set)
 	return true
 }
+
+// figureRatio is how much larger than its sentence a stat's figure is
+// set at least, where the sentence can shrink to make room.
+const figureRatio = 1.8
 
 // statSet is a stat's parts as fitted, top to bottom: the kicker, the
 // figure and the label, each a page at the top of the box, with the gaps
@@ -97,9 +103,20 @@ func (c *composer) setStat(box layout.Box, kicker []content.Block, shape *statSh
 	if labelBox.H <= 0 {
 		return set, false
 	}
-	label := c.eng.Fit(layout.Spec{Box: labelBox, Blocks: lb, MaxSize: body.Max * 1.05, MinSize: body.Min})
-	room := box.H - above - label.Pages[0].Height - set.gaps[len(set.gaps)-1]
-	set.add(c.figure(box, shape.figure, look, align, room, line), nil)
+	// The figure is the point of the slide: where the room is tight (a
+	// wide canvas), the sentence gives up size until the figure is at
+	// least figureRatio times as large, or the sentence is at its minimum.
+	var label, fig layout.Result
+	for max := body.Max * 1.05; ; max -= 2 {
+		max = math.Max(max, body.Min)
+		label = c.eng.Fit(layout.Spec{Box: labelBox, Blocks: lb, MaxSize: max, MinSize: body.Min})
+		room := box.H - above - label.Pages[0].Height - set.gaps[len(set.gaps)-1]
+		fig = c.figure(box, shape.figure, look, align, room, line)
+		if fig.Size >= figureRatio*label.Size || max <= body.Min {
+			break
+		}
+	}
+	set.add(fig, nil)
 	set.add(label, nil)
 	return set, !label.Overflow && set.used() <= box.H+0.5
 }
