@@ -29,8 +29,7 @@ func (c *composer) section(s content.Section, p plan) {
 // text makes content and list slides, continued while text remains.
 func (c *composer) text(s content.Section, p plan) {
 	look := c.t.Look(p.kind.String())
-	st := newStyler(c.t, look)
-	st.badges = p.kind == List && look.Markers == "badge"
+	st := c.textStyler(p.kind, look)
 	blocks, originals := st.blocksAlt(s.Blocks)
 	if len(blocks) == 0 {
 		return

@@ -12,24 +12,26 @@ import (
 // bare.
 const shortFill = 0.6
 
-// shortSlides finds the content slides whose text fills about half its
-// box or less at the template's body size, when the template sets such slides
-// larger, and marks their plans. They all share one size, so the post
-// looks the same throughout: the largest, up to the template's short
-// size, at which every one of them fits one slide whole.
+// shortSlides finds the content and list slides whose text fills about
+// half its box or less at the template's body size, when the template
+// sets such slides larger (its content layout's short), and marks their
+// plans. They all share one size, so the post looks the same throughout:
+// the largest, up to the template's short size, at which every one of
+// them fits one slide whole.
 func (c *composer) shortSlides(sections []content.Section, plans []plan) {
-	look := c.t.Look("content")
-	if look.Short == nil {
+	short := c.t.Look("content").Short
+	if short == nil {
 		return
 	}
 	body := c.t.Type["body"]
-	size := look.Short.Size
+	size := short.Size
 	found := false
 	for i, s := range sections {
-		if plans[i].kind != Content || len(s.Blocks) == 0 {
+		if k := plans[i].kind; k != Content && k != List || len(s.Blocks) == 0 {
 			continue
 		}
-		blocks := c.contentBlocks(s, look)
+		look := c.t.Look(plans[i].kind.String())
+		blocks := c.textBlocks(s, plans[i].kind, look)
 		if len(blocks) == 0 {
 			continue
 		}
@@ -38,7 +40,7 @@ func (c *composer) shortSlides(sections []content.Section, plans []plan) {
 		if at.Overflow || len(at.Broken) > 0 || at.Pages[0].Height >= box.H*shortFill {
 			continue
 		}
-		big := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: look.Short.Size, MinSize: body.Max})
+		big := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: short.Size, MinSize: body.Max})
 		if big.Overflow || len(big.Broken) > 0 {
 			continue
 		}
@@ -50,18 +52,26 @@ func (c *composer) shortSlides(sections []content.Section, plans []plan) {
 	}
 }
 
-// contentBlocks styles a content section's blocks as text() does.
-func (c *composer) contentBlocks(s content.Section, look theme.Look) []layout.Block {
-	st := newStyler(c.t, look)
-	blocks, _ := st.blocksAlt(s.Blocks)
+// textBlocks styles a section's blocks for a content or list slide, and
+// returns its styler.
+func (c *composer) textBlocks(s content.Section, k Kind, look theme.Look) []layout.Block {
+	blocks, _ := c.textStyler(k, look).blocksAlt(s.Blocks)
 	return blocks
+}
+
+// textStyler is the styler of a content or list slide: a list's items
+// get badges when the template says so.
+func (c *composer) textStyler(k Kind, look theme.Look) styler {
+	st := newStyler(c.t, look)
+	st.badges = k == List && look.Markers == "badge"
+	return st
 }
 
 // fitShort sets a short slide's blocks at the post's short size, placed
 // as the template says.
 func (c *composer) fitShort(blocks []layout.Block, look theme.Look, heading bool) layout.Result {
 	va := layout.Top
-	if look.Short.Place == "center" {
+	if c.t.Look("content").Short.Place == "center" {
 		va = layout.Middle
 	}
 	return c.eng.Fit(layout.Spec{Box: c.blockBox(look, heading), Blocks: blocks, MaxSize: c.short, MinSize: c.t.Type["body"].Min, VAlign: va})

@@ -15,7 +15,7 @@ func bodySizes(s Slide) (sizes []float64, mid float64) {
 			continue
 		}
 		for _, ln := range l.Text.Lines {
-			if ln.Role == "body" {
+			if ln.Role == "body" || ln.Role == "list" {
 				sizes = append(sizes, ln.Size)
 			}
 		}
@@ -25,14 +25,15 @@ func bodySizes(s Slide) (sizes []float64, mid float64) {
 	return sizes, mid
 }
 
-// Content slides whose text would fill under half the box at the body
-// size are set larger, all at one size for the post, centred as the
-// template says; a slide with more text keeps the body size and the top.
+// Content and list slides whose text would fill about half the box at
+// the body size are set larger, all at one size for the post, centred as
+// the template says; a slide with more text keeps the body size and the
+// top.
 // Every built-in template and size.
 func TestShortSlidesShareOneLargerSize(t *testing.T) {
 	eng := engine(t)
 	long := strings.Repeat("Warga saling mengingatkan untuk memakai masker dan mencuci tangan dengan sabun. ", 5)
-	src := "---\ntitle: Pendek\n---\n\n## Satu\n\nCuci tangan.\n\n---\n\n## Dua\n\nPakai masker.\n\n---\n\n## Tiga\n\n" + long + "\n"
+	src := "---\ntitle: Pendek\n---\n\n## Satu\n\nCuci tangan.\n\n---\n\n## Dua\n\n- Pakai masker.\n- Jaga jarak.\n\n---\n\n## Tiga\n\n" + long + "\n"
 	for _, name := range theme.Names("") {
 		tm, _ := theme.Load("", name)
 		short := tm.Look("content").Short
@@ -42,7 +43,7 @@ func TestShortSlidesShareOneLargerSize(t *testing.T) {
 			var got [][]float64
 			var mids []float64
 			for _, s := range slides {
-				if s.Kind == Content {
+				if s.Kind == Content || s.Kind == List {
 					sz, mid := bodySizes(s)
 					got, mids = append(got, sz), append(mids, mid/float64(s.H))
 				}
