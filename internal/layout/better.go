@@ -40,9 +40,72 @@ func (s *shaper) setLines(words []word, maxW float32, balance bool) broken {
 		w = widest(t) - 0.01 // the next narrower way to break
 	}
 	if score < 0 && pretty {
-		return s.pretty(words, maxW, r)
+		best = s.pretty(words, maxW, r)
+	}
+	// Narrowing the measure reaches only the breaks a greedy fill makes;
+	// a short title is also tried every other way into n lines, which
+	// finds "Bimbingan / Belajar Gratis / untuk Anak-Anak" where greedy
+	// keeps "Bimbingan Belajar" together.
+	if t, ok := s.balanceAll(words, maxW, n, pretty); ok && !r.broken && (score < 0 || ragged(t) < ragged(best)) {
+		return t
 	}
 	return best
+}
+
+// maxBalanceWays bounds the ways balanceAll tries: a title, not a
+// paragraph.
+const maxBalanceWays = 400
+
+// balanceAll tries every way to break words into n lines no wider than
+// maxW, and returns the least ragged, without a lone last word when
+// pretty; ok is false when there is none or too many to try.
+func (s *shaper) balanceAll(words []word, maxW float32, n int, pretty bool) (broken, bool) {
+	var starts []int // the words a line may start with
+	for i := 1; i < len(words); i++ {
+		if words[i].text() == "" || endsHard(words[i-1]) {
+			continue
+		}
+		starts = append(starts, i)
+	}
+	for _, w := range words[:lastWord(words)] {
+		if endsHard(w) {
+			return broken{}, false // hard line breaks: the author broke it
+		}
+	}
+	if n < 2 || n-1 > len(starts) || binomial(len(starts), n-1) > maxBalanceWays {
+		return broken{}, false
+	}
+	var best broken
+	found := false
+	pick := make([]bool, len(words))
+	var try func(from, left int)
+	try = func(from, left int) {
+		if left == 0 {
+			t := s.breakBefore(words, maxW, func(i int) bool { return pick[i] })
+			if len(t.lines) == n && !t.broken && !(pretty && lone(words, t)) && (!found || ragged(t) < ragged(best)) {
+				best, found = t, true
+			}
+			return
+		}
+		for k := from; k <= len(starts)-left; k++ {
+			pick[starts[k]] = true
+			try(k+1, left-1)
+			pick[starts[k]] = false
+		}
+	}
+	try(0, n-1)
+	return best, found
+}
+
+func binomial(n, k int) int {
+	r := 1
+	for i := 1; i <= k; i++ {
+		r = r * (n - k + i) / i
+		if r > 1<<20 {
+			return r
+		}
+	}
+	return r
 }
 
 // pretty moves the word before a lone last word down when that keeps the

@@ -64,6 +64,12 @@ var goldenCases = map[string]Spec{
 		{Spans: []Span{{Text: "Cara Memakai Masker yang Benar di Rumah", Style: Display}}, Balance: true, Role: "title"},
 		{Spans: []Span{{Text: "Cara Memakai Masker", Style: Display}}, Balance: true, SpaceBefore: 0.5},
 	}},
+	// Greedy filling keeps "Bimbingan Belajar" on one line and leaves
+	// "Gratis" alone in the middle; trying every way into three lines
+	// finds the even one.
+	"balanceall": {Box: Box{X: 0, Y: 0, W: 888, H: 900}, MaxSize: 95, MinSize: 95, Blocks: []Block{
+		{Spans: []Span{{Text: "Bimbingan Belajar Gratis untuk Anak-Anak", Style: Display}}, LineHeight: 1.06, Tracking: -0.02, Balance: true, Role: "title"},
+	}},
 	// Three lines at 104 px, two at 90: the smaller size wins.
 	"fewer": {Box: Box{X: 0, Y: 0, W: 900, H: 900}, MaxSize: 104, MinSize: 64, FewerLines: true, Blocks: []Block{
 		{Spans: []Span{{Text: "Cara Memakai Masker yang Benar 😷", Style: Display}}, LineHeight: 1.06, Tracking: -0.02, Balance: true, Role: "title"},

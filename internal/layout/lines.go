@@ -56,11 +56,17 @@ type broken struct {
 // breakAt breaks words greedily, and also before the word at index
 // before (-1 for none).
 func (s *shaper) breakAt(words []word, maxW float32, before int) broken {
+	return s.breakBefore(words, maxW, func(i int) bool { return i == before })
+}
+
+// breakBefore breaks words greedily, and also before each word for which
+// brk is true.
+func (s *shaper) breakBefore(words []word, maxW float32, brk func(int) bool) broken {
 	b := &lineBreaker{s: s, maxW: maxW}
 	wordLine := make([]int, len(words))
 	for i, w := range words {
 		ww := w.width()
-		if len(b.cur.items) > 0 && (b.x+ww > maxW+eps || i == before) {
+		if len(b.cur.items) > 0 && (b.x+ww > maxW+eps || brk(i)) {
 			b.newLine()
 		}
 		wordLine[i] = len(b.lines)
