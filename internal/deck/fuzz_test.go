@@ -86,7 +86,11 @@ func slideWords(slides []Slide) string {
 				if ln.Block < 0 {
 					continue // a heading repeated on a continuation slide
 				}
-				parts = append(parts, ln.Text)
+				text := ln.Text
+				if ln.Hyphen {
+					text = strings.TrimSuffix(text, "-") // added where a word was divided
+				}
+				parts = append(parts, text)
 			}
 		}
 	}

@@ -78,12 +78,18 @@ func breakPages(spec Spec, us []unit, repH float64, mids bool) []pageCut {
 		return []pageCut{{}}
 	}
 	cs := cuts(us, mids)
+	cc := make([]float64, len(cs)) // the cost of ending a page at each cut
+	for b, c := range cs {
+		if b > 0 && (c.end < n || c.mid) {
+			cc[b] = cutCost(spec, us, c)
+		}
+	}
 	// A page more than the fewest is worth it when it saves breaks inside
 	// sentences; past a few more, the text is too long to read anyway.
 	var best []pageCut
 	bestCost := math.Inf(1)
-	for p := pages; p <= pages+max(1, pages/4); p++ {
-		out, c := cheapest(spec, us, cs, pre, p, fits)
+	for p := pages; p <= pages+min(3, max(1, pages/4)); p++ {
+		out, c := cheapest(us, cs, cc, pre, p, fits)
 		if c += float64(p-pages) * costPage; out != nil && c < bestCost {
 			best, bestCost = out, c
 		}
@@ -92,20 +98,18 @@ func breakPages(spec Spec, us []unit, repH float64, mids bool) []pageCut {
 }
 
 // cheapest is the best way to set units on exactly pages pages, ending
-// them at some of the cuts cs, and its cost; nil when there is none.
-func cheapest(spec Spec, us []unit, cs []pageCut, pre []float64, pages int, fits func(i, j, p int) bool) ([]pageCut, float64) {
+// them at some of the cuts cs (each costing cc), and its cost; nil when
+// there is none.
+func cheapest(us []unit, cs []pageCut, cc, pre []float64, pages int, fits func(i, j, p int) bool) ([]pageCut, float64) {
 	n := len(us)
 	share := pre[n] / float64(pages)
 	line := pre[n] / float64(n)
-	pageCost := func(a, b pageCut) float64 {
-		amt := pre[b.end] - pre[a.start]
+	pageCost := func(a, b int) float64 {
+		amt := pre[cs[b].end] - pre[cs[a].start]
 		d := (amt - share) / line
-		c := d * d
+		c := d*d + cc[b]
 		if amt < share*2/3 {
 			c += costShort
-		}
-		if b.end < n || b.mid {
-			c += cutCost(spec, us, b)
 		}
 		return c
 	}
@@ -120,7 +124,7 @@ func cheapest(spec Spec, us []unit, cs []pageCut, pre []float64, pages int, fits
 		for b := range cost[k] {
 			cost[k][b] = inf
 			if k == 0 && b > 0 && fits(0, cs[b].end, 0) {
-				cost[k][b] = pageCost(cs[0], cs[b])
+				cost[k][b] = pageCost(0, b)
 			}
 		}
 	}
@@ -133,7 +137,7 @@ func cheapest(spec Spec, us []unit, cs []pageCut, pre []float64, pages int, fits
 				if !fits(cs[a].start, cs[b].end, k) {
 					break
 				}
-				if c := cost[k-1][a] + pageCost(cs[a], cs[b]); c < cost[k][b] {
+				if c := cost[k-1][a] + pageCost(a, b); c < cost[k][b] {
 					cost[k][b], from[k][b] = c, a
 				}
 			}
