@@ -6,7 +6,6 @@ import (
 	"image/draw"
 	"io"
 	"strconv"
-	"sync"
 
 	"github.com/fogleman/gg"
 
@@ -87,20 +86,11 @@ type sheetDraw struct {
 	slides []deck.Slide
 	spec   SheetSpec
 	grid   sheetGrid
-	// Thumbnails are drawn by two painters at once, each with a renderer
-	// and a canvas it reuses: they are most of a sheet's drawing.
-	painters [2]painter
-}
-
-type painter struct {
-	r    *Renderer
-	tile *canvas
+	tile   *canvas // reused for every thumbnail
 }
 
 func (r *Renderer) newSheetDraw(eng *layout.Engine, slides []deck.Slide, spec SheetSpec) *sheetDraw {
-	d := &sheetDraw{r: r, eng: eng, slides: slides, spec: spec, grid: newSheetGrid(slides, spec)}
-	d.painters[0].r, d.painters[1].r = r, r.shared.Renderer()
-	return d
+	return &sheetDraw{r: r, eng: eng, slides: slides, spec: spec, grid: newSheetGrid(slides, spec)}
 }
 
 // Sheet draws a post's slides as numbered thumbnails on one canvas, so a
@@ -173,26 +163,14 @@ func (d *sheetDraw) band(dst *image.RGBA, top int) {
 		d.heading(f) // it ends above the first row's band
 	}
 	area := dst.Rect.Add(image.Pt(0, top))
-	var tiles []int
-	for i := range d.slides {
-		if c := d.grid.cell(i); c.Inset(-1).Overlaps(area) {
-			f.rect(deck.Solid(sheetRule), float64(c.Min.X-1), float64(c.Min.Y-1), float64(c.Dx()+2), float64(c.Dy()+2), 0)
-			tiles = append(tiles, i)
-		}
-	}
-	var wg sync.WaitGroup
-	for p := range d.painters {
-		wg.Go(func() {
-			for k := p; k < len(tiles); k += len(d.painters) {
-				d.painters[p].thumbnail(dst, top, d.slides[tiles[k]], d.grid.cell(tiles[k]))
-			}
-		})
-	}
-	wg.Wait()
-	// The number sits on the tile's corner, in the slide's margin, where
-	// it hides no text.
-	for i := range d.slides {
+	for i, s := range d.slides {
 		c := d.grid.cell(i)
+		if c.Inset(-1).Overlaps(area) {
+			f.rect(deck.Solid(sheetRule), float64(c.Min.X-1), float64(c.Min.Y-1), float64(c.Dx()+2), float64(c.Dy()+2), 0)
+			d.thumbnail(dst, top, s, c)
+		}
+		// The number sits on the tile's corner, in the slide's margin,
+		// where it hides no text.
 		bx, by := c.Min.X-badgeSize/3, c.Min.Y-badgeSize/3
 		if image.Rect(bx, by, bx+badgeSize, by+badgeSize).Overlaps(area) {
 			d.badge(f, bx, by, i+1)
@@ -200,15 +178,13 @@ func (d *sheetDraw) band(dst *image.RGBA, top int) {
 	}
 }
 
-// thumbnail draws slide s into its cell of dst (whose top row is the
-// sheet's row top) on a canvas of the thumbnail's size, so shapes that
-// run off the slide stay off the sheet. Painters draw into cells of one
-// band at once; cells do not overlap.
-func (p *painter) thumbnail(dst *image.RGBA, top int, s deck.Slide, cell image.Rectangle) {
+// thumbnail draws slide s into its cell on a canvas of the thumbnail's
+// size, so shapes that run off the slide stay off the sheet.
+func (d *sheetDraw) thumbnail(dst *image.RGBA, top int, s deck.Slide, cell image.Rectangle) {
 	in := fitInside(cell, image.Rect(0, 0, s.W, s.H))
-	p.tile = p.tile.reuse(in.Dx(), in.Dy())
-	p.r.paint(newFrame(p.tile.ctx, p.tile.img, float64(in.Dx())/float64(max(s.W, 1)), 0, 0), s)
-	draw.Draw(dst, in.Sub(image.Pt(0, top)), p.tile.img, image.Point{}, draw.Src)
+	d.tile = d.tile.reuse(in.Dx(), in.Dy())
+	d.r.paint(newFrame(d.tile.ctx, d.tile.img, float64(in.Dx())/float64(max(s.W, 1)), 0, 0), s)
+	draw.Draw(dst, in.Sub(image.Pt(0, top)), d.tile.img, image.Point{}, draw.Src)
 }
 
 // fitInside centres a rectangle of src's shape in cell, as large as fits.
