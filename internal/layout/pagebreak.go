@@ -41,8 +41,10 @@ func cuts(us []unit, mids bool) []pageCut {
 }
 
 // breakPages returns where each page starts. It uses as few pages as the
-// units need, and among the ways to fill that many it picks the one that
-// shares the text most evenly and breaks at paragraph or sentence ends;
+// units need (or a few more, when that saves breaks inside sentences),
+// and among the ways to fill them it picks the one that fills the pages
+// most evenly, a repeated heading counted, and breaks at paragraph or
+// sentence ends;
 // with mids, also at sentences that end inside a line. Pages after the
 // first start with repH of repeated heading; a unit marked forced starts
 // a page.
@@ -89,7 +91,7 @@ func breakPages(spec Spec, us []unit, repH float64, mids bool) []pageCut {
 	var best []pageCut
 	bestCost := math.Inf(1)
 	for p := pages; p <= pages+min(3, max(1, pages/4)); p++ {
-		out, c := cheapest(us, cs, cc, pre, p, fits)
+		out, c := cheapest(us, cs, cc, pre, p, pre[n]/float64(pages)*2/3, repH, fits)
 		if c += float64(p-pages) * costPage; out != nil && c < bestCost {
 			best, bestCost = out, c
 		}
@@ -99,16 +101,21 @@ func breakPages(spec Spec, us []unit, repH float64, mids bool) []pageCut {
 
 // cheapest is the best way to set units on exactly pages pages, ending
 // them at some of the cuts cs (each costing cc), and its cost; nil when
-// there is none.
-func cheapest(us []unit, cs []pageCut, cc, pre []float64, pages int, fits func(i, j, p int) bool) ([]pageCut, float64) {
+// there is none. A page holding less than short is too short; short is
+// measured against the fewest pages, so a page more is no way out of a
+// short page: it only spreads the text thinner.
+func cheapest(us []unit, cs []pageCut, cc, pre []float64, pages int, short, repH float64, fits func(i, j, p int) bool) ([]pageCut, float64) {
 	n := len(us)
 	share := pre[n] / float64(pages)
 	line := pre[n] / float64(n)
 	pageCost := func(a, b int) float64 {
 		amt := pre[cs[b].end] - pre[cs[a].start]
+		if a > 0 {
+			amt += repH // the heading repeated on the page fills it as well
+		}
 		d := (amt - share) / line
 		c := d*d + cc[b]
-		if amt < share*2/3 {
+		if amt < short {
 			c += costShort
 		}
 		return c
