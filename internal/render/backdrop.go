@@ -15,6 +15,7 @@ import (
 type Shared struct {
 	mu        sync.Mutex
 	backdrops map[string]*backdropEntry
+	seen      map[string]bool // backdrops drawn once, not yet kept
 	bytes     int
 	clock     uint64 // counts uses, to find the least recently used
 }
@@ -25,7 +26,9 @@ type backdropEntry struct {
 }
 
 // NewShared returns an empty cache; make one per build.
-func NewShared() *Shared { return &Shared{backdrops: map[string]*backdropEntry{}} }
+func NewShared() *Shared {
+	return &Shared{backdrops: map[string]*backdropEntry{}, seen: map[string]bool{}}
+}
 
 // backdropBudget bounds the cache's memory: about five portrait canvases,
 // enough for the decorated kinds of a template or two. Past it, the
@@ -95,8 +98,11 @@ func (s *Shared) get(key string) *image.RGBA {
 	return e.img
 }
 
-// put keeps a copy of img under key, evicting the least recently used
-// backdrops to stay within the budget. An evicted image may still be
+// put keeps a copy of img under key from the key's second use on,
+// evicting the least recently used backdrops to stay within the budget.
+// Keeping one costs a canvas-sized copy in fresh memory, which takes
+// longer than drawing most backdrops again, so a cover or closing
+// backdrop that one post uses once is never kept. An evicted image may still be
 // being copied from; it is only dropped from the map.
 func (s *Shared) put(key string, img *image.RGBA) {
 	s.mu.Lock()
@@ -104,6 +110,11 @@ func (s *Shared) put(key string, img *image.RGBA) {
 	if _, ok := s.backdrops[key]; ok || len(img.Pix) > backdropBudget {
 		return
 	}
+	if !s.seen[key] {
+		s.seen[key] = true
+		return
+	}
+	delete(s.seen, key)
 	for s.bytes+len(img.Pix) > backdropBudget {
 		oldest := ""
 		for k, e := range s.backdrops {

@@ -178,9 +178,9 @@ func TestRoundedPhotoClipEndsWithIt(t *testing.T) {
 	}
 }
 
-// Backdrops come from a cache after the first slide; a slide drawn from
-// it must equal one drawn afresh, and a different decoration must not
-// hit the same entry.
+// Backdrops are kept from their second use and come from the cache
+// after that; a slide drawn from it must equal one drawn afresh, and a
+// different decoration must not hit the same entry.
 func TestBackdropCacheDrawsTheSame(t *testing.T) {
 	slide := func(x float64) deck.Slide {
 		return deck.Slide{W: 540, H: 675, Background: deck.Paint{From: color.RGBA{10, 100, 90, 255}, To: color.RGBA{5, 50, 40, 255}, Gradient: true, Angle: 115},
@@ -192,18 +192,51 @@ func TestBackdropCacheDrawsTheSame(t *testing.T) {
 	shared := NewShared()
 	a, b := shared.Renderer(), shared.Renderer()
 	first := a.Draw(slide(300))
+	if len(shared.backdrops) != 0 {
+		t.Fatalf("%d backdrops cached after one use, want 0", len(shared.backdrops))
+	}
+	a.DrawTemp(slide(300))
 	if len(shared.backdrops) != 1 {
-		t.Fatalf("%d backdrops cached, want 1", len(shared.backdrops))
+		t.Fatalf("%d backdrops cached after two uses, want 1", len(shared.backdrops))
 	}
 	again := b.DrawTemp(slide(300))
 	if !bytes.Equal(first.Pix, again.Pix) {
 		t.Error("a slide drawn over a cached backdrop differs from the first")
 	}
+	b.DrawTemp(slide(100))
 	other := b.DrawTemp(slide(100))
 	if c := other.RGBAAt(250, 20); c == first.RGBAAt(250, 20) {
 		t.Error("a moved decoration drew the cached backdrop")
 	}
 	if len(shared.backdrops) != 2 {
 		t.Errorf("%d backdrops cached, want 2", len(shared.backdrops))
+	}
+}
+
+// The cache stays within its budget by dropping the backdrop used least
+// recently, so the backdrops in use stay cached.
+func TestBackdropCacheEvictsLeastRecentlyUsed(t *testing.T) {
+	slide := func(x float64) deck.Slide {
+		return deck.Slide{W: 540, H: 675, Background: deck.Solid(color.RGBA{10, 100, 90, 255}),
+			Layers: []deck.Layer{{Kind: deck.EllipseLayer, Role: deck.Decor, X: x, Y: 0, W: 100, H: 100, Paint: deck.Solid(color.RGBA{40, 30, 10, 255})}}}
+	}
+	shared := NewShared()
+	r := shared.Renderer()
+	perEntry := 540 * 675 * 4
+	fit := backdropBudget / perEntry
+	for i := range fit + 5 {
+		r.DrawTemp(slide(float64(i)))
+		r.DrawTemp(slide(float64(i)))
+		r.DrawTemp(slide(0)) // kept in use
+	}
+	if shared.bytes > backdropBudget || len(shared.backdrops) != fit {
+		t.Errorf("%d backdrops in %d bytes, want %d within %d", len(shared.backdrops), shared.bytes, fit, backdropBudget)
+	}
+	f := newFrame(r.canvas.ctx, r.canvas.img, 1, 0, 0)
+	if shared.backdrops[backdropKey(f, slide(0), 1)] == nil {
+		t.Error("the backdrop in use was evicted")
+	}
+	if shared.backdrops[backdropKey(f, slide(1), 1)] != nil {
+		t.Error("an old backdrop was kept")
 	}
 }
