@@ -127,7 +127,7 @@ func exportRun(opts *ExportOptions) error {
 	if err := pruneBundles(opts.g, p, out); err != nil {
 		return err
 	}
-	if err := export.WriteIndex(out, p.cfg.Language, whenFunc(p)); err != nil {
+	if err := export.WriteIndex(ctx, out, p.cfg.Language, whenFunc(p)); err != nil {
 		return fmt.Errorf("writing index.html: %w", err)
 	}
 	if err := writeCalendarICS(pl, filepath.Join(p.root, "dist", "calendar.ics")); err != nil {

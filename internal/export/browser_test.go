@@ -34,7 +34,7 @@ func bundlesDir(t *testing.T, lang string) (string, []Manifest) {
 		}
 		ms = append(ms, m)
 	}
-	if err := WriteIndex(dir, lang, func(Manifest) string { return "Senin, 3 Agustus 2020, 19.00 WIB" }); err != nil {
+	if err := WriteIndex(context.Background(), dir, lang, func(Manifest) string { return "Senin, 3 Agustus 2020, 19.00 WIB" }); err != nil {
 		t.Fatal(err)
 	}
 	// Both are on the same day: the page lists them by folder name.

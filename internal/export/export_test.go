@@ -224,3 +224,60 @@ func TestUnchangedBundleIsNotRewritten(t *testing.T) {
 		t.Error("a changed post kept its old zip")
 	}
 }
+
+// The index keeps each slide's thumbnail by the slide's hash: writing it
+// again reads the kept thumbnail instead of decoding the slide, and the
+// thumbnails of bundles that are gone are removed.
+func TestIndexKeepsThumbnails(t *testing.T) {
+	dir := t.TempDir()
+	when := func(Manifest) string { return "" }
+	a, b := testPost(t, "Masker melindungi kita."), testPost(t, "Cuci tangan dengan sabun.")
+	b.Article.Slug = "cuci-tangan"
+	b.Slides = b.Slides[:1]
+	other, err := render.Encode(render.New().Draw(solid(2)), render.JPEG) // a picture a does not have
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Slides[0].Data = other
+	var ms []Manifest
+	for _, p := range []Post{a, b} {
+		m, err := Write(context.Background(), dir, p, "v1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	if err := WriteIndex(context.Background(), dir, "id", when); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	kept, _ := os.ReadDir(filepath.Join(dir, thumbDir))
+	if n := len(ms[0].Slides) + len(ms[1].Slides); len(kept) != n {
+		t.Fatalf("%d thumbnails kept, want %d", len(kept), n)
+	}
+	// A slide that can no longer be decoded shows its thumbnail is not
+	// made again.
+	folder := filepath.Join(dir, strings.SplitN(ms[0].Scheduled, "T", 2)[0]+"_"+ms[0].Slug)
+	if ms[0].Scheduled == "" {
+		folder = filepath.Join(dir, "undated_"+ms[0].Slug)
+	}
+	slide := filepath.Join(folder, ms[0].Slides[0].File)
+	if err := os.WriteFile(slide, []byte("not a JPEG"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteIndex(context.Background(), dir, "id", when); err != nil {
+		t.Fatalf("writing the index again decoded a slide: %v", err)
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, "index.html")); !bytes.Equal(first, again) {
+		t.Error("the index changed though no bundle did")
+	}
+	if _, err := Prune(dir, map[string]bool{ms[1].Slug: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteIndex(context.Background(), dir, "id", when); err != nil {
+		t.Fatal(err)
+	}
+	if kept, _ := os.ReadDir(filepath.Join(dir, thumbDir)); len(kept) != len(ms[1].Slides) {
+		t.Errorf("%d thumbnails kept after a bundle was removed, want %d", len(kept), len(ms[1].Slides))
+	}
+}
