@@ -88,7 +88,7 @@ type PostResult struct {
 // ends, Run stops between slides, leaves every folder whole (written or
 // as it was) and returns ctx's error with the results it has.
 func Run(ctx context.Context, opts Options) ([]PostResult, error) {
-	defer boundMemory()()
+	defer BoundMemory()()
 	b := newBuilder(ctx, opts)
 	jobs := make([]*job, len(opts.Posts))
 	for i, f := range opts.Posts {
@@ -138,9 +138,11 @@ func Run(ctx context.Context, opts Options) ([]PostResult, error) {
 // collector, left to its default pace, lets grow with the project.
 const memoryLimit = 100 << 20
 
-// boundMemory sets the collector's soft memory limit for a build, unless
+// BoundMemory sets the collector's soft memory limit for a build, unless
 // the user set GOMEMLIMIT, and returns what puts the old one back.
-func boundMemory() func() {
+// Commands that do more than build after building (export writes the
+// bundles page) hold it for their whole run.
+func BoundMemory() func() {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}

@@ -28,14 +28,28 @@ type Entry struct {
 	Folder   string   // the bundle's folder name; the zip is Folder + ".zip"
 	Thumbs   [][]byte // small JPEGs of the slides, in order
 	When     string   // the scheduled time for people, "" when undated
+	// kept reads slide i's thumbnail from where WriteIndex keeps it, as
+	// the page is written, so the page's thumbnails are never all in
+	// memory at once; nil for Thumbs.
+	kept func(i int) []byte
 }
 
 type indexSlide struct {
 	N     int
-	Thumb template.URL
+	thumb func() []byte
 	Href  string // the full-size JPEG, relative to the page
 	Name  string // the name it is saved under: "<folder>_01.jpg"
 	Alt   string
+}
+
+// Thumb is the slide's thumbnail as inline data: it keeps the page one
+// file. The content is our own JPEG, so the URL is safe to mark as such.
+func (s indexSlide) Thumb() template.URL {
+	t := s.thumb()
+	if t == nil {
+		return ""
+	}
+	return template.URL("data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(t))
 }
 
 type indexEntry struct {
@@ -62,17 +76,14 @@ func Index(entries []Entry, lang string) ([]byte, error) {
 		return sorted[i].Folder < sorted[j].Folder
 	})
 	var view []indexEntry
+	size := 64 << 10 // the page without its slides
 	for _, e := range sorted {
 		ie := indexEntry{Entry: e}
 		for i, s := range e.Manifest.Slides {
 			file := path.Base(s.File)
-			is := indexSlide{N: i + 1, Alt: s.Alt, Href: e.Folder + "/" + file, Name: e.Folder + "_" + file}
-			if i < len(e.Thumbs) {
-				// Inline data keeps the page one file; the content is our
-				// own JPEG, so the URL is safe to mark as such.
-				is.Thumb = template.URL("data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(e.Thumbs[i]))
-			}
+			is := indexSlide{N: i + 1, Alt: s.Alt, Href: e.Folder + "/" + file, Name: e.Folder + "_" + file, thumb: thumbOf(e, i)}
 			ie.Slides = append(ie.Slides, is)
+			size += thumbBytes*4/3 + 1024
 		}
 		view = append(view, ie)
 	}
@@ -81,8 +92,27 @@ func Index(entries []Entry, lang string) ([]byte, error) {
 		return nil, err
 	}
 	t.Funcs(catalog.For(lang).Funcs())
+	// The page is mostly thumbnails; sized for them, the buffer is not
+	// copied into fresh memory again and again as it grows (a 210-post
+	// page is about 30 MB).
 	var buf bytes.Buffer
+	buf.Grow(size)
 	// The script is our own file, embedded: safe to mark as such.
 	err = t.Execute(&buf, map[string]any{"Entries": view, "Script": template.JS(indexScript)})
 	return buf.Bytes(), err
+}
+
+// thumbBytes is about the size of a slide's thumbnail.
+const thumbBytes = 12 << 10
+
+func thumbOf(e Entry, i int) func() []byte {
+	return func() []byte {
+		if i < len(e.Thumbs) && e.Thumbs[i] != nil {
+			return e.Thumbs[i]
+		}
+		if e.kept != nil {
+			return e.kept(i)
+		}
+		return nil
+	}
 }

@@ -47,6 +47,14 @@ func WriteIndex(ctx context.Context, dir, lang string, when func(Manifest) strin
 	if err := thumbnails(ctx, dir, entries); err != nil {
 		return err
 	}
+	cache := filepath.Join(dir, thumbDir)
+	for i := range entries {
+		slides := entries[i].Manifest.Slides
+		entries[i].kept = func(k int) []byte {
+			t, _ := os.ReadFile(filepath.Join(cache, thumbName(slides[k])))
+			return t
+		}
+	}
 	page, err := Index(entries, lang)
 	if err != nil {
 		return err
@@ -59,9 +67,9 @@ func WriteIndex(ctx context.Context, dir, lang string, when func(Manifest) strin
 // not change is written again without decoding a slide.
 const thumbDir = ".thumbs"
 
-// thumbnails fills in every entry's thumbnails, from thumbDir or made
-// and kept there, on every core. Thumbnails no entry uses any more are
-// removed.
+// thumbnails makes the thumbnails thumbDir does not have yet, on every
+// core, and removes those no entry uses any more. A slide whose manifest
+// records no hash gets its thumbnail in its entry's Thumbs instead.
 func thumbnails(ctx context.Context, dir string, entries []Entry) error {
 	type job struct{ e, s int }
 	jobs := make(chan job)
@@ -75,9 +83,9 @@ func thumbnails(ctx context.Context, dir string, entries []Entry) error {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				var err error
 				e := &entries[j.e]
-				t, err := thumbnail(cache, filepath.Join(dir, e.Folder), e.Manifest.Slides[j.s])
-				e.Thumbs[j.s] = t
+				e.Thumbs[j.s], err = thumbnail(cache, filepath.Join(dir, e.Folder), e.Manifest.Slides[j.s])
 				if err != nil {
 					mu.Lock()
 					errs = append(errs, fmt.Errorf("%s: %w", e.Folder, err))
@@ -121,13 +129,14 @@ func thumbName(s SlideRecord) string {
 	return s.SHA256 + ".jpg"
 }
 
-// thumbnail reads a slide's kept thumbnail, or makes it from the slide
-// in folder and keeps it.
+// thumbnail makes a slide's thumbnail from the slide in folder and keeps
+// it, unless it is kept already. It returns the thumbnail only when it
+// could not be kept.
 func thumbnail(cache, folder string, s SlideRecord) ([]byte, error) {
 	name := thumbName(s)
 	if name != "" {
-		if t, err := os.ReadFile(filepath.Join(cache, name)); err == nil {
-			return t, nil
+		if _, err := os.Stat(filepath.Join(cache, name)); err == nil {
+			return nil, nil
 		}
 	}
 	data, err := os.ReadFile(filepath.Join(folder, filepath.Base(s.File)))
@@ -141,8 +150,8 @@ func thumbnail(cache, folder string, s SlideRecord) ([]byte, error) {
 	if name != "" {
 		// A cache: if it cannot be written, the next index makes the
 		// thumbnail again.
-		if os.MkdirAll(cache, 0o755) == nil {
-			_ = atomicfile.WriteFile(filepath.Join(cache, name), t)
+		if os.MkdirAll(cache, 0o755) == nil && atomicfile.WriteFile(filepath.Join(cache, name), t) == nil {
+			return nil, nil
 		}
 	}
 	return t, nil
