@@ -40,6 +40,10 @@ type Options struct {
 	// for check, export and the preview. Slides whose fingerprints match
 	// the output folder's are read from it, not drawn.
 	Inspect bool
+	// NoFiles, with Inspect, keeps articles and manifests but no encoded
+	// files: for callers that read only the files they need (export
+	// reads none for a bundle that is current).
+	NoFiles bool
 	// ComposeOnly stops each post once its slides are composed: nothing
 	// is drawn, encoded or written. With Inspect, for callers that draw
 	// the slides themselves (contact sheets draw them small).

@@ -2,6 +2,8 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sync"
 
@@ -72,10 +74,12 @@ func (b *builder) draw(r *render.Renderer, t drawTask) {
 			return
 		}
 	}
-	if b.opts.Inspect {
+	if b.opts.Inspect && !b.opts.NoFiles {
 		j.keep(name, bytes.Clone(data)) // data is the renderer's buffer
 	}
 	j.infos[i].Contrast = contrastOf(tc)
+	sum := sha256.Sum256(data)
+	j.infos[i].SHA256, j.infos[i].Bytes = hex.EncodeToString(sum[:]), len(data)
 	b.progress.add(0, 1, 0)
 }
 

@@ -49,6 +49,10 @@ type SlideInfo struct {
 	// Fingerprint is the hash of everything that shaped the slide's
 	// pixels; a slide with the same fingerprint is not drawn again.
 	Fingerprint string `json:"fingerprint"`
+	// SHA256 is the hex SHA-256 of the slide's file, so export can tell
+	// that a bundle holds this very file without reading it.
+	SHA256 string `json:"sha256,omitempty"`
+	Bytes  int    `json:"bytes,omitempty"`
 	// Kind, Line and Photos are what check looks at besides the image,
 	// kept so that checking a built post composes nothing.
 	Kind   string  `json:"kind"`

@@ -165,7 +165,7 @@ func fingerprint(b *builder, _ int, j *job) error {
 	// Slides kept in memory are not in the output folder, which a build
 	// that writes must fill.
 	inMemory := j.oldFiles != nil && !b.opts.DryRun
-	if j.old == nil || j.old.Inputs != j.inputs || inMemory || !j.complete(b.opts.Inspect) {
+	if j.old == nil || j.old.Inputs != j.inputs || inMemory || !j.complete(b.opts.Inspect && !b.opts.NoFiles) {
 		return nil
 	}
 	j.upToDate = true
@@ -173,7 +173,7 @@ func fingerprint(b *builder, _ int, j *job) error {
 	j.res.Reused = len(j.old.Slides)
 	b.progress.add(0, 0, j.res.Reused)
 	j.res.Diags = append(j.res.Diags, j.old.diagnostics(j.file)...)
-	if b.opts.Inspect {
+	if b.opts.Inspect && !b.opts.NoFiles {
 		j.res.Files = j.files
 	}
 	return nil
@@ -297,12 +297,13 @@ func (j *job) readOld(name string) ([]byte, error) {
 // it could. A file on disk is linked into the new folder, not copied.
 func (j *job) reuse(b *builder, i int, prev SlideInfo) bool {
 	name := j.infos[i].File
-	if b.opts.Inspect || j.oldFiles != nil {
+	keep := b.opts.Inspect && !b.opts.NoFiles
+	if keep || j.oldFiles != nil {
 		data, err := j.readOld(prev.File)
 		if err != nil {
 			return false
 		}
-		if b.opts.Inspect {
+		if keep {
 			j.keep(name, data)
 		}
 		if j.folder != nil && j.oldFiles != nil && j.folder.Write(name, data) != nil {
@@ -313,6 +314,7 @@ func (j *job) reuse(b *builder, i int, prev SlideInfo) bool {
 		return false
 	}
 	j.infos[i].Contrast = prev.Contrast
+	j.infos[i].SHA256, j.infos[i].Bytes = prev.SHA256, prev.Bytes
 	return true
 }
 

@@ -83,6 +83,13 @@ func exportRun(opts *ExportOptions) error {
 		if writeErr != nil || ctx.Err() != nil {
 			return
 		}
+		if r.Err == nil {
+			// Check reads the slides as Instagram will receive them.
+			if r.Files, writeErr = readSlides(p, r); writeErr != nil {
+				writeErr = fmt.Errorf("reading the slides of %s: %w", r.File, writeErr)
+				return
+			}
+		}
 		var errs []check.Finding
 		for _, f := range findingsFor(p, r) {
 			if f.Severity == diag.Error {
@@ -109,9 +116,15 @@ func exportRun(opts *ExportOptions) error {
 		case len(errs) > 0:
 			fmt.Fprintf(s.Err, "%s: %s exported despite %d %s (`--force`)\n", r.File, s.paint("33", "warning:"), len(errs), plural(len(errs), "error"))
 		}
-		if _, err := export.Write(ctx, out, bundlePost(r), version()); err != nil {
-			writeErr = fmt.Errorf("writing the bundle of %s: %w", r.File, err)
-			return
+		bp := bundlePost(r)
+		if !export.Current(out, bp, version()) {
+			for i := range bp.Slides {
+				bp.Slides[i].Data = r.Files[bp.Slides[i].Name]
+			}
+			if _, err := export.Write(ctx, out, bp, version()); err != nil {
+				writeErr = fmt.Errorf("writing the bundle of %s: %w", r.File, err)
+				return
+			}
 		}
 		exported++
 	})
@@ -158,13 +171,28 @@ func pronoun(n int) string {
 	return "them"
 }
 
-// bundlePost hands a built post's slides to the bundle writer.
+// bundlePost describes a built post's slides to the bundle writer by
+// their hashes, which is all export.Current needs.
 func bundlePost(r build.PostResult) export.Post {
 	bp := export.Post{Article: r.Article}
 	for _, si := range r.Manifest.Slides {
-		bp.Slides = append(bp.Slides, export.Slide{Name: si.File, Data: r.Files[si.File], Width: si.Width, Height: si.Height, Alt: si.Alt})
+		bp.Slides = append(bp.Slides, export.Slide{Name: si.File, Width: si.Width, Height: si.Height, Alt: si.Alt, SHA256: si.SHA256, Bytes: si.Bytes})
 	}
 	return bp
+}
+
+// readSlides reads a built post's slides from its output folder.
+func readSlides(p *project, r build.PostResult) (map[string][]byte, error) {
+	dir := filepath.Join(p.root, "dist", "slides", r.Slug)
+	files := make(map[string][]byte, len(r.Manifest.Slides))
+	for _, si := range r.Manifest.Slides {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.Base(si.File)))
+		if err != nil {
+			return nil, err
+		}
+		files[si.File] = data
+	}
+	return files, nil
 }
 
 // whenFunc formats a bundle's scheduled time in Indonesian, in the

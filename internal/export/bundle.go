@@ -45,6 +45,10 @@ type Slide struct {
 	Data          []byte
 	Width, Height int
 	Alt           string
+	// SHA256 (hex) and Bytes describe the file when Data is not read:
+	// enough for Current to tell a bundle that needs no writing.
+	SHA256 string
+	Bytes  int
 }
 
 // Post is what one bundle is made from.
@@ -74,8 +78,12 @@ func Files(p Post, version string) (map[string][]byte, Manifest) {
 	files := map[string][]byte{}
 	var alt strings.Builder
 	for i, s := range p.Slides {
-		sum := sha256.Sum256(s.Data)
-		m.Slides = append(m.Slides, SlideRecord{File: s.Name, Width: s.Width, Height: s.Height, Bytes: len(s.Data), SHA256: hex.EncodeToString(sum[:]), Alt: s.Alt})
+		sha, n := s.SHA256, s.Bytes
+		if s.Data != nil {
+			sum := sha256.Sum256(s.Data)
+			sha, n = hex.EncodeToString(sum[:]), len(s.Data)
+		}
+		m.Slides = append(m.Slides, SlideRecord{File: s.Name, Width: s.Width, Height: s.Height, Bytes: n, SHA256: sha, Alt: s.Alt})
 		files[s.Name] = s.Data
 		fmt.Fprintf(&alt, "Slide %d: %s\n", i+1, s.Alt)
 	}

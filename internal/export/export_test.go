@@ -281,3 +281,47 @@ func TestIndexKeepsThumbnails(t *testing.T) {
 		t.Errorf("%d thumbnails kept after a bundle was removed, want %d", len(kept), len(ms[1].Slides))
 	}
 }
+
+// A bundle is current when its manifest is what would be written: a post
+// described by its slides' hashes alone says so without their data, and
+// any change to the slides, their text or the zip says otherwise.
+func TestCurrent(t *testing.T) {
+	dir := t.TempDir()
+	p := testPost(t, "Masker melindungi kita.")
+	if Current(dir, p, "v1") {
+		t.Fatal("a bundle not written yet is current")
+	}
+	m, err := Write(context.Background(), dir, p, "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hashed := p
+	hashed.Slides = nil
+	for i, s := range p.Slides {
+		hashed.Slides = append(hashed.Slides, Slide{Name: s.Name, Width: s.Width, Height: s.Height, Alt: s.Alt, SHA256: m.Slides[i].SHA256, Bytes: m.Slides[i].Bytes})
+	}
+	if !Current(dir, hashed, "v1") || !Current(dir, p, "v1") {
+		t.Fatal("the bundle just written is not current")
+	}
+	for name, change := range map[string]func(*Post){
+		"another picture": func(q *Post) { q.Slides[0].SHA256 = strings.Repeat("0", 64) },
+		"another alt":     func(q *Post) { q.Slides[1].Alt = "Langkah dua" },
+		"no hash":         func(q *Post) { q.Slides[0].SHA256 = "" },
+	} {
+		q := hashed
+		q.Slides = append([]Slide(nil), hashed.Slides...)
+		change(&q)
+		if Current(dir, q, "v1") {
+			t.Errorf("%s: still current", name)
+		}
+	}
+	if Current(dir, hashed, "v2") {
+		t.Error("another version of pkpm: still current")
+	}
+	if err := os.Remove(filepath.Join(dir, Name(p.Article)+".zip")); err != nil {
+		t.Fatal(err)
+	}
+	if Current(dir, hashed, "v1") {
+		t.Error("without its zip: still current")
+	}
+}

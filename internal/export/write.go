@@ -48,6 +48,30 @@ func Write(ctx context.Context, dir string, p Post, version string) (Manifest, e
 	return m, removeOtherDates(dir, name, p.Article.Slug)
 }
 
+// Current reports whether p's bundle under dir is in place and would
+// be written as it is, judged by its manifest alone: the manifest names
+// every file's hash and holds the caption and alt text the other files
+// are made of, and a folder and its zip are only ever written together.
+// p's slides need only their hashes and sizes, not their data.
+func Current(dir string, p Post, version string) bool {
+	folder := filepath.Join(dir, Name(p.Article))
+	if !inside(dir, folder) {
+		return false
+	}
+	for _, s := range p.Slides {
+		if s.Data == nil && s.SHA256 == "" {
+			return false
+		}
+	}
+	files, _ := Files(p, version)
+	old, err := os.ReadFile(filepath.Join(folder, "manifest.json"))
+	if err != nil || !bytes.Equal(old, files["manifest.json"]) {
+		return false
+	}
+	_, err = os.Stat(folder + ".zip")
+	return err == nil
+}
+
 // unchanged reports whether a bundle's folder is in place and its zip
 // already holds exactly z.
 func unchanged(folder string, z []byte) bool {
