@@ -5,9 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"time"
+
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
-	"time"
 )
 
 // A post whose stat, quote and list slides are as full as their kinds
@@ -67,8 +68,19 @@ func wantKinds(a *content.Article) map[int]Kind {
 	return out
 }
 
+// roleSize is the size of a slide's first line of a role.
+func roleSize(s Slide, role string) float64 {
+	for _, l := range s.Lines() {
+		if l.Role == role {
+			return l.Size
+		}
+	}
+	return 0
+}
+
 // Stat, quote and list slides keep their kind in every size: the text
-// shrinks or continues, the slide does not turn into plain text. Every
+// shrinks or continues, the slide does not turn into plain text, and a
+// stat's figure stays well larger than its sentence. Every
 // built-in template, every size, the example posts and a post of full
 // slides.
 func TestKindsKeptInEverySize(t *testing.T) {
@@ -92,6 +104,11 @@ func TestKindsKeptInEverySize(t *testing.T) {
 				for i, s := range slides {
 					if k, ok := want[s.Line]; ok && k != ImageSlide && s.Kind != k {
 						bad = append(bad, fmt.Sprintf("slide %d is %s, want %s", i+1, s.Kind, k))
+					}
+					if s.Kind == Stat {
+						if fig, text := roleSize(s, "stat"), roleSize(s, "body"); fig < 1.5*text && text > tm.Type["body"].Min {
+							bad = append(bad, fmt.Sprintf("slide %d: the figure at %v px is hardly larger than its sentence at %v", i+1, fig, text))
+						}
 					}
 				}
 				if len(bad) > 0 {
