@@ -1,6 +1,8 @@
 package deck
 
 import (
+	"math"
+
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
@@ -40,16 +42,43 @@ func (c *composer) shortSlides(sections []content.Section, plans []plan) {
 		if at.Overflow || len(at.Broken) > 0 || at.Pages[0].Height >= box.H*shortFill {
 			continue
 		}
-		big := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: short.Size, MinSize: body.Max})
-		if big.Overflow || len(big.Broken) > 0 {
+		big, ok := c.largest(box, blocks, short.Size, inWord(at.Pages[0]))
+		if !ok {
 			continue
 		}
 		plans[i].short, found = true, true
-		size = min(size, big.Size)
+		size = min(size, big)
 	}
 	if found {
 		c.short = size
 	}
+}
+
+// largest is the largest size from most down to the body size at which
+// blocks fit one slide with no word divided and no more lines ending
+// inside a word (a link at a slash, a compound at its hyphen) than at
+// the body size, split.
+func (c *composer) largest(box layout.Box, blocks []layout.Block, most float64, split int) (float64, bool) {
+	body := c.t.Type["body"].Max
+	for size := math.Floor(most); size > body; size-- {
+		r := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: size, MinSize: size})
+		if !r.Overflow && len(r.Broken) == 0 && inWord(r.Pages[0]) <= split {
+			return size, true
+		}
+	}
+	return 0, false
+}
+
+// inWord counts the lines of a page that end inside a word: at a soft
+// break of a link or a compound, the rest of the word on the next line.
+func inWord(pg layout.Page) int {
+	n := 0
+	for i, l := range pg.Lines {
+		if i+1 < len(pg.Lines) && pg.Lines[i+1].Block == l.Block && !l.SpaceAfter {
+			n++
+		}
+	}
+	return n
 }
 
 // textBlocks styles a section's blocks for a content or list slide, and

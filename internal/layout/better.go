@@ -108,17 +108,67 @@ func binomial(n, k int) int {
 	return r
 }
 
-// pretty moves the word before a lone last word down when that keeps the
-// number of lines.
+// pretty keeps a lone word off the last line without the number of
+// lines changing. It sets the last three lines again, the way whose lines
+// before the last come nearest the full measure; moving only the word
+// before the lone one down could leave that word alone a line higher.
 func (s *shaper) pretty(words []word, w float32, r broken) broken {
 	if !lone(words, r) {
 		return r
 	}
-	k := lastWord(words)
-	if t := s.breakAt(words, w, k-1); len(t.lines) == len(r.lines) && (!t.broken || r.broken) {
-		return t
+	n := len(r.lines)
+	tail := min(3, n)
+	first := 0 // the first word of the tail
+	for first < len(words) && r.wordLine[first] < n-tail {
+		first++
 	}
-	return r
+	best, score := r, float32(-1)
+	for _, k := range tailBreaks(words, first, tail-1) {
+		t := s.breakBefore(words, w, func(i int) bool { return i == first || k[i] })
+		if len(t.lines) != n || lone(words, t) || t.broken && !r.broken {
+			continue
+		}
+		var sc float32
+		for _, l := range t.lines[n-tail : n-1] {
+			sc += (w - l.width) * (w - l.width)
+		}
+		if score < 0 || sc < score {
+			best, score = t, sc
+		}
+	}
+	return best
+}
+
+// tailBreaks lists the ways to start m more lines among the words after
+// first: each a set of the words that start a line. A tail of a dozen
+// words or so has a few dozen.
+func tailBreaks(words []word, first, m int) []map[int]bool {
+	var starts []int
+	for i := first + 1; i < len(words); i++ {
+		if words[i].text() != "" && !endsHard(words[i-1]) {
+			starts = append(starts, i)
+		}
+	}
+	if m < 1 || m > len(starts) || binomial(len(starts), m) > maxBalanceWays {
+		return nil
+	}
+	var out []map[int]bool
+	var pick func(from, left int, cur []int)
+	pick = func(from, left int, cur []int) {
+		if left == 0 {
+			set := map[int]bool{}
+			for _, i := range cur {
+				set[i] = true
+			}
+			out = append(out, set)
+			return
+		}
+		for j := from; j <= len(starts)-left; j++ {
+			pick(j+1, left-1, append(cur, starts[j]))
+		}
+	}
+	pick(0, m, nil)
+	return out
 }
 
 // lone reports whether the last line holds one word alone.
