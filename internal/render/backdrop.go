@@ -21,7 +21,7 @@ type Shared struct {
 }
 
 type backdropEntry struct {
-	img  *image.RGBA
+	img  *packed
 	used uint64
 }
 
@@ -30,8 +30,8 @@ func NewShared() *Shared {
 	return &Shared{backdrops: map[string]*backdropEntry{}, seen: map[string]bool{}}
 }
 
-// backdropBudget bounds the cache's memory: about five portrait canvases,
-// enough for the decorated kinds of a template or two. Past it, the
+// backdropBudget bounds the cache's memory: about five portrait canvases
+// of gradients, or hundreds of packed flat backdrops. Past it, the
 // backdrop used least recently makes room: slides come post by post, so
 // the kinds of the posts being drawn stay.
 const backdropBudget = 32 << 20
@@ -49,8 +49,8 @@ func (r *Renderer) backdrop(f *frame, s deck.Slide) int {
 		return 0
 	}
 	key := backdropKey(f, s, n)
-	if img := r.shared.get(key); img != nil {
-		copy(f.img.Pix, img.Pix)
+	if img := r.shared.get(key); img != nil && img.rect == f.img.Rect {
+		img.unpack(f.img)
 		return n
 	}
 	f.background(s.Background, float64(s.W), float64(s.H))
@@ -86,7 +86,7 @@ func backdropKey(f *frame, s deck.Slide, n int) string {
 	return string(b)
 }
 
-func (s *Shared) get(key string) *image.RGBA {
+func (s *Shared) get(key string) *packed {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e := s.backdrops[key]
@@ -98,36 +98,42 @@ func (s *Shared) get(key string) *image.RGBA {
 	return e.img
 }
 
-// put keeps a copy of img under key from the key's second use on,
-// evicting the least recently used backdrops to stay within the budget.
-// Keeping one costs a canvas-sized copy in fresh memory, which takes
-// longer than drawing most backdrops again, so a cover or closing
-// backdrop that one post uses once is never kept. An evicted image may still be
-// being copied from; it is only dropped from the map.
+// put keeps img under key from the key's second use on, packed, and
+// evicts the least recently used backdrops to stay within the budget.
+// A backdrop only one slide uses (a post's cover or closing) is never
+// kept: keeping a gradient costs a canvas-sized copy in fresh memory,
+// which takes longer than drawing it again. An evicted backdrop may
+// still be being unpacked; it is only dropped from the map.
 func (s *Shared) put(key string, img *image.RGBA) {
 	s.mu.Lock()
+	_, kept := s.backdrops[key]
+	second := s.seen[key]
+	s.seen[key] = true
+	s.mu.Unlock()
+	if kept || !second {
+		return
+	}
+	p := pack(img)
+	if p.size() > backdropBudget {
+		return
+	}
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.backdrops[key]; ok || len(img.Pix) > backdropBudget {
-		return
-	}
-	if !s.seen[key] {
-		s.seen[key] = true
-		return
-	}
 	delete(s.seen, key)
-	for s.bytes+len(img.Pix) > backdropBudget {
+	if _, ok := s.backdrops[key]; ok {
+		return
+	}
+	for s.bytes+p.size() > backdropBudget {
 		oldest := ""
 		for k, e := range s.backdrops {
 			if oldest == "" || e.used < s.backdrops[oldest].used {
 				oldest = k
 			}
 		}
-		s.bytes -= len(s.backdrops[oldest].img.Pix)
+		s.bytes -= s.backdrops[oldest].img.size()
 		delete(s.backdrops, oldest)
 	}
-	c := image.NewRGBA(img.Rect)
-	copy(c.Pix, img.Pix)
 	s.clock++
-	s.backdrops[key] = &backdropEntry{img: c, used: s.clock}
-	s.bytes += len(c.Pix)
+	s.backdrops[key] = &backdropEntry{img: p, used: s.clock}
+	s.bytes += p.size()
 }

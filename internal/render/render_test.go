@@ -217,7 +217,8 @@ func TestBackdropCacheDrawsTheSame(t *testing.T) {
 // recently, so the backdrops in use stay cached.
 func TestBackdropCacheEvictsLeastRecentlyUsed(t *testing.T) {
 	slide := func(x float64) deck.Slide {
-		return deck.Slide{W: 540, H: 675, Background: deck.Solid(color.RGBA{10, 100, 90, 255}),
+		// A gradient is kept as it is, a canvas's size.
+		return deck.Slide{W: 540, H: 675, Background: deck.Paint{From: color.RGBA{10, 100, 90, 255}, To: color.RGBA{200, 50, 40, 255}, Gradient: true, Angle: 30},
 			Layers: []deck.Layer{{Kind: deck.EllipseLayer, Role: deck.Decor, X: x, Y: 0, W: 100, H: 100, Paint: deck.Solid(color.RGBA{40, 30, 10, 255})}}}
 	}
 	shared := NewShared()
