@@ -94,7 +94,7 @@ func (e *encoder) headers(w, h int) {
 	e.out = append(e.out, 0xff, 0xda, 0, 12, 3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0)
 }
 
-// shortcuts turns on the paths for flat MCUs and blocks; tests turn it
+// shortcuts turns on the paths for flat MCUs, blocks and pixel pairs; tests turn it
 // off to show those paths write what the full transform writes.
 var shortcuts = true
 
@@ -194,6 +194,15 @@ func (m *mcu) load(pix []uint8, xs, ys *[16]int) {
 			}
 			x0, x1 := xs[i], xs[i+1]
 			yi := yo + i%8
+			p := binary.LittleEndian.Uint32(row0[x0:])
+			if shortcuts && p == binary.LittleEndian.Uint32(row0[x1:]) && p == binary.LittleEndian.Uint32(row1[x0:]) && p == binary.LittleEndian.Uint32(row1[x1:]) {
+				// Four pixels of one colour, as most are even where text
+				// makes an MCU busy: one conversion gives the same values.
+				y, cb, cr := ycc(int(row0[x0]), int(row0[x0+1]), int(row0[x0+2]))
+				yb[yi], yb[yi+1], yb[yi+8], yb[yi+9] = y, y, y, y
+				m.cb[co+i/2], m.cr[co+i/2] = cb, cr
+				continue
+			}
 			y00, cb00, cr00 := ycc(int(row0[x0]), int(row0[x0+1]), int(row0[x0+2]))
 			y01, cb01, cr01 := ycc(int(row0[x1]), int(row0[x1+1]), int(row0[x1+2]))
 			y10, cb10, cr10 := ycc(int(row1[x0]), int(row1[x0+1]), int(row1[x0+2]))
@@ -262,7 +271,11 @@ func (e *encoder) quantise(c int, t, nat int) int {
 	if c < 0 {
 		a = uint64(-c)
 	}
-	q := int((a + e.half[t][nat]) * e.recip[t][nat] >> 32)
+	h := e.half[t][nat]
+	if a < h {
+		return 0 // most coefficients: below half a step
+	}
+	q := int((a + h) * e.recip[t][nat] >> 32)
 	if c < 0 {
 		return -q
 	}
