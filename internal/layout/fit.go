@@ -27,6 +27,7 @@ func New(f *Fonts) *Engine {
 type prepared struct {
 	b      Block
 	words  []word
+	ends   []bool // ends[i]: words[i] ends a sentence and a new one follows
 	marker []word
 	cells  [][][]word // table cells
 }
@@ -154,6 +155,7 @@ func (e *Engine) prepare(blocks []Block) []prepared {
 		} else {
 			p.words = glue(e.s.words(b.Spans, tr))
 			p.marker = e.s.words(b.Marker, tr)
+			p.ends = sentenceEnds(p.words)
 		}
 		out[i] = p
 	}
@@ -199,12 +201,23 @@ func (e *Engine) blockUnits(i int, p prepared, from, to int, base, width float64
 	}
 	if !p.b.Balance { // a title is not continued
 		for k := 1; k < len(words); k++ {
-			if prev := words[k-1]; r.wordLine[k] == r.wordLine[k-1] && !endsHard(prev) && words[k].text() != "" && closesSentence(prev.text()) {
+			if p.ends[from+k-1] && r.wordLine[k] == r.wordLine[k-1] {
 				out[r.wordLine[k]].split = from + k // the last sentence start of the line
 			}
 		}
 	}
 	return out
+}
+
+// sentenceEnds marks the words that end a sentence with another after
+// it in the same paragraph.
+func sentenceEnds(words []word) []bool {
+	ends := make([]bool, len(words))
+	for k := 1; k < len(words); k++ {
+		prev := words[k-1]
+		ends[k-1] = !endsHard(prev) && words[k].text() != "" && closesSentence(prev.text())
+	}
+	return ends
 }
 
 // splitAt sets the blocks that parts names again, each in parts that
