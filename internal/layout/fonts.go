@@ -1,11 +1,14 @@
 package layout
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
+
+	"github.com/pkpm-btn3/pkpm/internal/cbdt"
 )
 
 // Fonts are the faces a layout draws with. A *font.Face caches glyph
@@ -81,11 +84,48 @@ type lazyFont struct {
 
 func (l *lazyFont) get() *font.Font {
 	l.once.Do(func() {
+		if f := withoutBitmaps(l.data); f != nil {
+			l.font = f
+			return
+		}
 		if face, err := font.ParseTTF(strings.NewReader(l.data)); err == nil {
 			l.font = face.Font
 		}
 	})
 	return l.font
+}
+
+// strikes holds the colour bitmaps of fonts parsed without them.
+var strikes sync.Map // *font.Font → *cbdt.Strike
+
+// withoutBitmaps parses a colour bitmap font without its bitmap tables,
+// which are read in place when a glyph is drawn (see ColorBitmaps); nil
+// when the font has none, or ones cbdt does not read.
+func withoutBitmaps(data string) *font.Font {
+	s, err := cbdt.Open(data)
+	if err != nil {
+		return nil
+	}
+	rest, err := cbdt.Strip(data)
+	if err != nil {
+		return nil
+	}
+	face, err := font.ParseTTF(bytes.NewReader(rest))
+	if err != nil {
+		return nil
+	}
+	strikes.Store(face.Font, s)
+	return face.Font
+}
+
+// ColorBitmaps returns the colour bitmaps of a font whose bitmap tables
+// were left out of its parse, or nil: then the font's own glyph data
+// holds whatever bitmaps it has.
+func ColorBitmaps(f *font.Font) *cbdt.Strike {
+	if s, ok := strikes.Load(f); ok {
+		return s.(*cbdt.Strike)
+	}
+	return nil
 }
 
 // face picks the text face for a style.

@@ -6,11 +6,14 @@ import (
 	"image/draw"
 	"image/png"
 	"math"
+	"strings"
 
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/vector"
+
+	"github.com/pkpm-btn3/pkpm/internal/layout"
 )
 
 // subpixels is how many horizontal and vertical positions within a pixel
@@ -114,7 +117,7 @@ func (c *glyphCache) rasterise(face *font.Face, gid font.GID, size, fx, fy float
 // and where its top-left goes relative to the pen. The bitmap is scaled by
 // the same factor as the advance, so no gap opens after an emoji.
 func (c *glyphCache) emoji(face *font.Face, gid font.GID, size float64) (*image.RGBA, image.Point, bool) {
-	ext, ok := face.GlyphExtents(gid)
+	ext, ok := bitmapExtents(face, gid)
 	if !ok || ext.Width <= 0 {
 		return nil, image.Point{}, false
 	}
@@ -145,9 +148,35 @@ func (c *glyphCache) decode(face *font.Face, gid font.GID) image.Image {
 		return img
 	}
 	var img image.Image
-	if bm, ok := face.GlyphDataBitmap(gid); ok && bm.Format == font.PNG {
+	if s := layout.ColorBitmaps(face.Font); s != nil {
+		if g, ok := s.Glyph(int(gid)); ok {
+			img, _ = png.Decode(strings.NewReader(g.PNG))
+		}
+	} else if bm, ok := face.GlyphDataBitmap(gid); ok && bm.Format == font.PNG {
 		img, _ = png.Decode(bytes.NewReader(bm.Data))
 	}
 	c.decoded[k] = img
 	return img
+}
+
+// bitmapExtents is a colour glyph's box in font units. For a font parsed
+// without its bitmaps it is worked out from the bitmap's metrics the way
+// the font parser does for the fonts it reads whole, so both draw alike.
+func bitmapExtents(face *font.Face, gid font.GID) (font.GlyphExtents, bool) {
+	s := layout.ColorBitmaps(face.Font)
+	if s == nil {
+		return face.GlyphExtents(gid)
+	}
+	g, ok := s.Glyph(int(gid))
+	if !ok {
+		return font.GlyphExtents{}, false
+	}
+	xs := float32(face.Upem()) / float32(s.PpemX)
+	ys := float32(face.Upem()) / float32(s.PpemY)
+	return font.GlyphExtents{
+		XBearing: float32(g.BearingX) * xs,
+		YBearing: float32(g.BearingY) * ys,
+		Width:    float32(g.Width) * xs,
+		Height:   -float32(g.Height) * ys,
+	}, true
 }
