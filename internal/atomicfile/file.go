@@ -1,6 +1,8 @@
 package atomicfile
 
 import (
+	"bufio"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +22,30 @@ var beforeRename = func(tmp string) error { return nil }
 // new ones, never a mix. An existing file keeps its permissions; a new
 // one gets 0644. Missing parent folders are made.
 func WriteFile(path string, data []byte) error {
+	return replace(path, func(f *os.File, mode os.FileMode) error { return writeSynced(f, data, mode) })
+}
+
+// WriteFileFrom replaces path, as WriteFile does, with what write writes
+// (buffered): for content too large to hold in memory first. If write
+// fails, path keeps its old content.
+func WriteFileFrom(path string, write func(io.Writer) error) error {
+	return replace(path, func(f *os.File, mode os.FileMode) error {
+		b := bufio.NewWriterSize(f, 64<<10)
+		err := write(b)
+		if err == nil {
+			err = b.Flush()
+		}
+		if err != nil {
+			f.Close()
+			return err
+		}
+		return writeSynced(f, nil, mode)
+	})
+}
+
+// replace fills a temporary beside path with fill, which must sync and
+// close it, and renames it over path.
+func replace(path string, fill func(f *os.File, mode os.FileMode) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -33,7 +59,7 @@ func WriteFile(path string, data []byte) error {
 		return err
 	}
 	defer os.Remove(f.Name()) // a no-op once renamed
-	if err := writeSynced(f, data, mode); err != nil {
+	if err := fill(f, mode); err != nil {
 		return err
 	}
 	if err := beforeRename(f.Name()); err != nil {

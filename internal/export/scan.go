@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -55,11 +56,11 @@ func WriteIndex(ctx context.Context, dir, lang string, when func(Manifest) strin
 			return t
 		}
 	}
-	page, err := Index(entries, lang)
-	if err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(filepath.Join(dir, "index.html"), page)
+	// Streamed: a 210-post page is 30 MB, mostly thumbnails, each read
+	// from thumbDir as it is written.
+	return atomicfile.WriteFileFrom(filepath.Join(dir, "index.html"), func(w io.Writer) error {
+		return IndexTo(w, entries, lang)
+	})
 }
 
 // thumbDir keeps the thumbnails of the slides in the bundles, named after
