@@ -40,10 +40,12 @@ type Options struct {
 	// for check, export and the preview. Slides whose fingerprints match
 	// the output folder's are read from it, not drawn.
 	Inspect bool
-	// NoFiles, with Inspect, keeps articles and manifests but no encoded
-	// files: for callers that read only the files they need (export
-	// reads none for a bundle that is current).
-	NoFiles bool
+	// Heads, with Inspect, keeps of each slide's file only its first
+	// HeadBytes: what check's image rules read (format, colour model,
+	// size in pixels), the file's length being in slides.json. check and
+	// export read 29 MB instead of 245 MB for 1,830 slides; export reads
+	// a slide whole only to write a bundle.
+	Heads bool
 	// ComposeOnly stops each post once its slides are composed: nothing
 	// is drawn, encoded or written. With Inspect, for callers that draw
 	// the slides themselves (contact sheets draw them small).
@@ -135,6 +137,10 @@ func Run(ctx context.Context, opts Options) ([]PostResult, error) {
 	}
 	return results, ctx.Err()
 }
+
+// HeadBytes is how much of each slide's file Options.Heads keeps: the
+// markers up to the frame header, with room for colour profiles.
+const HeadBytes = 16 << 10
 
 // memoryLimit is the heap a build aims to stay under. What a build holds
 // at once is about 50 MB (fonts, a canvas per worker, cached backdrops);

@@ -74,8 +74,12 @@ func (b *builder) draw(r *render.Renderer, t drawTask) {
 			return
 		}
 	}
-	if b.opts.Inspect && !b.opts.NoFiles {
-		j.keep(name, bytes.Clone(data)) // data is the renderer's buffer
+	if b.opts.Inspect {
+		keep := data
+		if b.opts.Heads {
+			keep = data[:min(len(data), HeadBytes)]
+		}
+		j.keep(name, bytes.Clone(keep)) // data is the renderer's buffer
 	}
 	j.infos[i].Contrast = contrastOf(tc)
 	sum := sha256.Sum256(data)

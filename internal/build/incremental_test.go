@@ -3,6 +3,8 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"image"
 	"image/color"
 	"image/png"
@@ -266,4 +268,41 @@ func keys(m map[string][]byte) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// With Heads, an inspecting build keeps only the beginning of each
+// slide's file, drawn or kept, and what check is given still tells each
+// file's format, size in pixels and length.
+func TestHeadsKeepBeginnings(t *testing.T) {
+	root := incProject(t)
+	opts := incOptions(root, filepath.Join(root, "dist"))
+	for _, built := range []bool{false, true} { // drawn, then kept
+		o := opts
+		o.Inspect, o.Heads = true, true
+		results, err := Run(context.Background(), o)
+		if err != nil || results[0].Err != nil {
+			t.Fatal(err, results[0].Err)
+		}
+		r := results[0]
+		if built != (r.Drawn == 0) {
+			t.Fatalf("drawn %d, reused %d", r.Drawn, r.Reused)
+		}
+		p := CheckPost(r)
+		for i, si := range r.Manifest.Slides {
+			whole, err := os.ReadFile(filepath.Join(opts.Out, "slides", r.Slug, si.File))
+			if err != nil {
+				t.Fatal(err)
+			}
+			head := p.Images[i]
+			if len(whole) <= HeadBytes {
+				t.Fatalf("slide %d is %d bytes: too small to show anything is left out", i+1, len(whole))
+			}
+			if len(head) > HeadBytes || !bytes.HasPrefix(whole, head) || p.ImageBytes[i] != len(whole) {
+				t.Errorf("slide %d: %d bytes kept of %d, length %d given", i+1, len(head), len(whole), p.ImageBytes[i])
+			}
+			if sum := sha256.Sum256(whole); si.SHA256 != hex.EncodeToString(sum[:]) {
+				t.Errorf("slide %d: slides.json's hash is not the file's", i+1)
+			}
+		}
+	}
 }

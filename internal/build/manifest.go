@@ -111,6 +111,7 @@ func CheckPost(r PostResult) check.Post {
 		}
 		p.Slides = append(p.Slides, s)
 		p.Images = append(p.Images, r.Files[si.File])
+		p.ImageBytes = append(p.ImageBytes, si.Bytes)
 		p.Contrast = append(p.Contrast, si.TextContrast())
 	}
 	return p

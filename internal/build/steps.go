@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -165,7 +166,7 @@ func fingerprint(b *builder, _ int, j *job) error {
 	// Slides kept in memory are not in the output folder, which a build
 	// that writes must fill.
 	inMemory := j.oldFiles != nil && !b.opts.DryRun
-	if j.old == nil || j.old.Inputs != j.inputs || inMemory || !j.complete(b.opts.Inspect && !b.opts.NoFiles) {
+	if j.old == nil || j.old.Inputs != j.inputs || inMemory || !j.complete(b, b.opts.Inspect) {
 		return nil
 	}
 	j.upToDate = true
@@ -173,7 +174,7 @@ func fingerprint(b *builder, _ int, j *job) error {
 	j.res.Reused = len(j.old.Slides)
 	b.progress.add(0, 0, j.res.Reused)
 	j.res.Diags = append(j.res.Diags, j.old.diagnostics(j.file)...)
-	if b.opts.Inspect && !b.opts.NoFiles {
+	if b.opts.Inspect {
 		j.res.Files = j.files
 	}
 	return nil
@@ -181,7 +182,7 @@ func fingerprint(b *builder, _ int, j *job) error {
 
 // complete reports whether every slide the old manifest lists is on
 // disk (or in memory); with read, it also reads them.
-func (j *job) complete(read bool) bool {
+func (j *job) complete(b *builder, read bool) bool {
 	for _, s := range j.old.Slides {
 		if !read && j.oldFiles == nil {
 			if _, err := os.Stat(filepath.Join(j.dir, s.File)); err != nil {
@@ -189,7 +190,7 @@ func (j *job) complete(read bool) bool {
 			}
 			continue
 		}
-		data, err := j.readOld(s.File)
+		data, err := j.readOld(s.File, b.opts.Heads)
 		if err != nil {
 			j.files = nil
 			return false
@@ -283,23 +284,44 @@ func renderSlides(b *builder, _ int, j *job) error {
 }
 
 // readOld reads one of the previous build's files.
-func (j *job) readOld(name string) ([]byte, error) {
+// readOld reads a slide of the previous build, or with head its first
+// HeadBytes.
+func (j *job) readOld(name string, head bool) ([]byte, error) {
 	if j.oldFiles != nil {
-		if data, ok := j.oldFiles[name]; ok {
-			return data, nil
+		data, ok := j.oldFiles[name]
+		if !ok {
+			return nil, os.ErrNotExist
 		}
-		return nil, os.ErrNotExist
+		if head {
+			data = data[:min(len(data), HeadBytes)]
+		}
+		return data, nil
 	}
-	return os.ReadFile(filepath.Join(j.dir, name))
+	if !head {
+		return os.ReadFile(filepath.Join(j.dir, name))
+	}
+	f, err := os.Open(filepath.Join(j.dir, name))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, HeadBytes)
+	n, err := io.ReadFull(f, buf)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return buf[:n], err
 }
 
 // reuse takes slide i from the previous build's file, reporting whether
 // it could. A file on disk is linked into the new folder, not copied.
 func (j *job) reuse(b *builder, i int, prev SlideInfo) bool {
 	name := j.infos[i].File
-	keep := b.opts.Inspect && !b.opts.NoFiles
+	keep := b.opts.Inspect
 	if keep || j.oldFiles != nil {
-		data, err := j.readOld(prev.File)
+		// The whole file when it is to be written here; else as much
+		// as is kept.
+		data, err := j.readOld(prev.File, b.opts.Heads && j.oldFiles == nil)
 		if err != nil {
 			return false
 		}

@@ -92,6 +92,9 @@ func TestEachRuleTrips(t *testing.T) {
 		{"aspect-mismatch", cleanPost, func(p *Post) { p.Images[2] = encode(t, 108, 108, false) }},
 		{"image-format", cleanPost, func(p *Post) { p.Images[1] = encode(t, 108, 135, true) }},
 		{"image-bytes", cleanPost, func(p *Post) { p.Images[1] = append(p.Images[1], make([]byte, 9<<20)...) }},
+		// Only the beginning of the file, its length given: check and
+		// export read no more.
+		{"image-bytes", cleanPost, func(p *Post) { p.ImageBytes = []int{0, 9 << 20, 0} }},
 		{"aspect-range", cleanPost, func(p *Post) {
 			for i := range p.Images {
 				p.Images[i] = encode(t, 90, 160, false)

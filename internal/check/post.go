@@ -33,13 +33,17 @@ const (
 
 // Post is everything the rules look at for one post.
 type Post struct {
-	File     string
-	Article  *content.Article
-	Slides   []Slide
-	Images   [][]byte // the encoded slides, in order
-	Contrast [][]render.TextContrast
-	Diags    []diag.Diagnostic // the build's warnings
-	BodyMin  float64           // the template's minimum body size
+	File    string
+	Article *content.Article
+	Slides  []Slide
+	Images  [][]byte // the encoded slides, in order, or their beginnings
+	// ImageBytes are the files' lengths where Images hold only their
+	// beginnings (enough for the format and size in pixels); 0 where an
+	// image is whole.
+	ImageBytes []int
+	Contrast   [][]render.TextContrast
+	Diags      []diag.Diagnostic // the build's warnings
+	BodyMin    float64           // the template's minimum body size
 }
 
 // Slide is what the rules look at in one composed slide. A build records
@@ -208,8 +212,12 @@ func images(p Post, _ Settings) []Finding {
 		} else if cfg.ColorModel == color.CMYKModel {
 			fs = append(fs, at(ImageFormat, p.File, 0, n, "slide %d is a CMYK JPEG; Instagram expects sRGB", n))
 		}
-		if len(data) > MaxImageBytes {
-			fs = append(fs, at(ImageBytes, p.File, 0, n, "slide %d is %.1f MB; Instagram allows 8 MB", n, float64(len(data))/(1<<20)))
+		size := len(data)
+		if i < len(p.ImageBytes) && p.ImageBytes[i] > 0 {
+			size = p.ImageBytes[i]
+		}
+		if size > MaxImageBytes {
+			fs = append(fs, at(ImageBytes, p.File, 0, n, "slide %d is %.1f MB; Instagram allows 8 MB", n, float64(size)/(1<<20)))
 		}
 		ratio := float64(cfg.Width) / float64(cfg.Height)
 		if ratio < MinRatio-0.005 || ratio > MaxRatio+0.005 {

@@ -186,7 +186,7 @@ func calendarFindings(pl *plan, posts []string, whole bool) []check.Finding {
 // write is set (check writes nothing).
 func inspect(ctx context.Context, p *project, posts []string, write bool, each func(build.PostResult)) error {
 	_, err := build.Run(ctx, build.Options{Root: p.root, Project: p.cfg, Posts: posts, Out: filepath.Join(p.root, "dist"),
-		Format: render.JPEG, DryRun: !write, Inspect: true, NoFiles: write, Each: each})
+		Format: render.JPEG, DryRun: !write, Inspect: true, Heads: true, Each: each})
 	return err
 }
 

@@ -83,13 +83,6 @@ func exportRun(opts *ExportOptions) error {
 		if writeErr != nil || ctx.Err() != nil {
 			return
 		}
-		if r.Err == nil {
-			// Check reads the slides as Instagram will receive them.
-			if r.Files, writeErr = readSlides(p, r); writeErr != nil {
-				writeErr = fmt.Errorf("reading the slides of %s: %w", r.File, writeErr)
-				return
-			}
-		}
 		var errs []check.Finding
 		for _, f := range findingsFor(p, r) {
 			if f.Severity == diag.Error {
@@ -118,8 +111,13 @@ func exportRun(opts *ExportOptions) error {
 		}
 		bp := bundlePost(r)
 		if !export.Current(out, bp, version()) {
+			files, err := readSlides(p, r)
+			if err != nil {
+				writeErr = fmt.Errorf("reading the slides of %s: %w", r.File, err)
+				return
+			}
 			for i := range bp.Slides {
-				bp.Slides[i].Data = r.Files[bp.Slides[i].Name]
+				bp.Slides[i].Data = files[bp.Slides[i].Name]
 			}
 			if _, err := export.Write(ctx, out, bp, version()); err != nil {
 				writeErr = fmt.Errorf("writing the bundle of %s: %w", r.File, err)
