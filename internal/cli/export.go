@@ -140,6 +140,9 @@ func exportRun(opts *ExportOptions) error {
 		return err
 	}
 	if err := export.WriteIndex(ctx, out, p.cfg.Language, whenFunc(p)); err != nil {
+		if ctx.Err() != nil {
+			return interrupted("export", "the bundles are complete and index.html is the previous one; run it again to write it")
+		}
 		return fmt.Errorf("writing index.html: %w", err)
 	}
 	if err := writeCalendarICS(pl, filepath.Join(p.root, "dist", "calendar.ics")); err != nil {

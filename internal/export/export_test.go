@@ -325,3 +325,29 @@ func TestCurrent(t *testing.T) {
 		t.Error("without its zip: still current")
 	}
 }
+
+// An index write that is stopped leaves the previous page whole.
+func TestWriteIndexStopsWhenCancelled(t *testing.T) {
+	dir := t.TempDir()
+	when := func(Manifest) string { return "" }
+	if _, err := Write(context.Background(), dir, testPost(t, "Masker melindungi kita."), "v1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteIndex(context.Background(), dir, "id", when); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	b := testPost(t, "Cuci tangan dengan sabun.")
+	b.Article.Slug = "cuci-tangan"
+	if _, err := Write(context.Background(), dir, b, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := WriteIndex(ctx, dir, "id", when); err == nil {
+		t.Fatal("a cancelled index write succeeded")
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "index.html")); !bytes.Equal(before, after) {
+		t.Error("a cancelled index write changed the page")
+	}
+}
