@@ -37,9 +37,9 @@ func (r *Renderer) TextContrast(s deck.Slide) []TextContrast {
 // DrawMeasured draws a slide on the renderer's canvas, as DrawTemp does,
 // and measures its text as TextContrast does, drawing the slide once
 // where that gives the same pixels: everything but the glyphs, then the
-// measurement, then the glyphs. That holds when nothing but glyphs is
-// drawn after the first line of text, as on nearly every slide; the
-// others are drawn twice.
+// measurement, then the glyphs. That holds when nothing drawn after a
+// line of text reaches into it (see DrawnOnce), as on nearly every
+// slide; the others are drawn twice.
 func (r *Renderer) DrawMeasured(s deck.Slide) (*image.RGBA, []TextContrast) {
 	if !DrawnOnce(s) {
 		tc := r.TextContrast(s)
