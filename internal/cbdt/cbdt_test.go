@@ -2,6 +2,7 @@ package cbdt
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"testing"
 
@@ -90,9 +91,55 @@ func TestOpenRefusesOtherFonts(t *testing.T) {
 	}
 }
 
+// miniFont is a font of the emoji font's CBLC index and the first 40 KB
+// of its CBDT data: small enough to fuzz, whole enough that Open reads
+// it and its first glyphs have bitmaps.
+func miniFont(t testing.TB) []byte {
+	ts, err := tables(assets.NotoColorEmoji)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cblc, cbdt := ts["CBLC"], ts["CBDT"]
+	parts := []struct {
+		tag  string
+		data string
+	}{
+		{"CBDT", assets.NotoColorEmoji[cbdt[0] : cbdt[0]+40<<10]},
+		{"CBLC", assets.NotoColorEmoji[cblc[0] : cblc[0]+cblc[1]]},
+	}
+	out := []byte{0, 1, 0, 0, 0, byte(len(parts)), 0, 0, 0, 0, 0, 0}
+	off := 12 + 16*len(parts)
+	var body []byte
+	for _, p := range parts {
+		out = append(out, p.tag...)
+		out = binary.BigEndian.AppendUint32(out, 0)
+		out = binary.BigEndian.AppendUint32(out, uint32(off+len(body)))
+		out = binary.BigEndian.AppendUint32(out, uint32(len(p.data)))
+		body = append(body, p.data...)
+	}
+	return append(out, body...)
+}
+
+// The small font opens, draws its first glyphs and refuses the rest.
+func TestMiniFont(t *testing.T) {
+	s, err := Open(string(miniFont(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for gid := range 4000 {
+		if _, ok := s.Glyph(gid); ok {
+			found++
+		}
+	}
+	if found == 0 || found > 400 {
+		t.Errorf("%d glyphs found in 40 KB of bitmaps", found)
+	}
+}
+
 func FuzzOpen(f *testing.F) {
-	head := assets.NotoColorEmoji[:300]
-	f.Add([]byte(head), 5)
+	f.Add(miniFont(f), 5)
+	f.Add([]byte(assets.NotoColorEmoji[:300]), 5)
 	f.Add([]byte{0, 1, 0, 0, 0, 2}, 0)
 	f.Fuzz(func(t *testing.T, data []byte, gid int) {
 		if s, err := Open(string(data)); err == nil {
