@@ -97,7 +97,7 @@ func TestIndexListsInPostingOrder(t *testing.T) {
 		return Entry{Folder: folder, Manifest: Manifest{Title: title, Scheduled: when, Status: "ready", Caption: "Teks " + title,
 			Slides: []SlideRecord{{File: "01.jpg", Alt: "alt " + title}}}, Thumbs: [][]byte{{0xff, 0xd8}}}
 	}
-	page, err := Index([]Entry{mk("b", "Kedua", "2020-08-05T19:00:00+07:00"), mk("u", "Tanpa Tanggal", ""), mk("a", "Pertama", "2020-08-03T19:00:00+07:00")}, "id")
+	page, err := index(t, []Entry{mk("b", "Kedua", "2020-08-05T19:00:00+07:00"), mk("u", "Tanpa Tanggal", ""), mk("a", "Pertama", "2020-08-03T19:00:00+07:00")}, "id")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestIndexLanguage(t *testing.T) {
 		"id": {`<html lang="id">`, "Siap diunggah", ">Simpan<", "Simpan semua", "Salin keterangan", "Unduh zip", "Tekan lama untuk menyalin", "2 slide<", ">siap<", "Tanpa tanggal", "Slide 2 ukuran penuh"},
 		"en": {`<html lang="en">`, "Ready to post", ">Save<", "Save all", "Copy caption", "Download zip", "Long-press to copy", "2 slides<", ">ready<", "No date", "Slide 2 at full size"},
 	} {
-		page, err := Index([]Entry{e}, lang)
+		page, err := index(t, []Entry{e}, lang)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,7 +135,7 @@ func TestIndexLanguage(t *testing.T) {
 			}
 		}
 	}
-	id, _ := Index([]Entry{e}, "id")
+	id, _ := index(t, []Entry{e}, "id")
 	for _, w := range []string{"Save", "Copy", "Download", "Upload"} {
 		if strings.Contains(string(id), ">"+w) {
 			t.Errorf("Indonesian page says %q", w)
@@ -350,4 +350,12 @@ func TestWriteIndexStopsWhenCancelled(t *testing.T) {
 	if after, _ := os.ReadFile(filepath.Join(dir, "index.html")); !bytes.Equal(before, after) {
 		t.Error("a cancelled index write changed the page")
 	}
+}
+
+// index renders the bundles page into memory.
+func index(t *testing.T, entries []Entry, lang string) ([]byte, error) {
+	t.Helper()
+	var buf bytes.Buffer
+	err := IndexTo(&buf, entries, lang)
+	return buf.Bytes(), err
 }

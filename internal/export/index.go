@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	_ "embed"
 	"encoding/base64"
 	"html/template"
@@ -60,17 +59,10 @@ type indexEntry struct {
 	Slides []indexSlide
 }
 
-// Index renders the bundles page in lang ("id", "en"): one HTML file with
+// IndexTo writes the bundles page to w in lang ("id", "en"): one HTML file with
 // the thumbnails inline, so it shows offline, each linking to its
 // full-size JPEG in the bundle's folder beside the page. Entries are
 // listed in posting order, undated last.
-func Index(entries []Entry, lang string) ([]byte, error) {
-	var buf bytes.Buffer
-	err := IndexTo(&buf, entries, lang)
-	return buf.Bytes(), err
-}
-
-// IndexTo writes the bundles page to w, as Index returns it.
 func IndexTo(w io.Writer, entries []Entry, lang string) error {
 	sorted := append([]Entry(nil), entries...)
 	sort.SliceStable(sorted, func(i, j int) bool {
