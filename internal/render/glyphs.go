@@ -62,7 +62,11 @@ func (c *glyphCache) outlineMask(face *font.Face, gid font.GID, size, fx, fy flo
 	if m, ok := c.masks[k]; ok {
 		return m
 	}
-	m := c.rasterise(face, gid, size, float64(sx)/subpixels, float64(sy)/subpixels)
+	// Rasterised at the size of the key, not the size asked for: two
+	// sizes in one 1/64 px step share a mask, and which of them drew
+	// first must not change the pixels (the same input builds the same
+	// bytes, whatever order the posts are drawn in).
+	m := c.rasterise(face, gid, float64(k.size)/64, float64(sx)/subpixels, float64(sy)/subpixels)
 	c.masks[k] = m
 	return m
 }
