@@ -1,6 +1,9 @@
 package layout
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // setLines breaks a block's words into lines the way a typesetter would.
 // A balanced block (a title) takes, of the ways to break it into as few
@@ -8,8 +11,15 @@ import "unicode"
 // (CSS text-wrap: balance). Then no block ends on a lone word where moving
 // one word down keeps the number of lines (text-wrap: pretty): a balanced
 // block of three or more words, any other of six or more.
+//
+// The ways are compared measured only (see measureBefore); the one chosen
+// is set in full.
 func (s *shaper) setLines(words []word, maxW float32, balance bool) broken {
-	r := s.breakAt(words, maxW, -1)
+	return s.full(words, s.chooseLines(words, maxW, balance))
+}
+
+func (s *shaper) chooseLines(words []word, maxW float32, balance bool) broken {
+	r := s.measureAt(words, maxW, -1)
 	n := len(r.lines)
 	if n < 2 {
 		return r
@@ -27,7 +37,7 @@ func (s *shaper) setLines(words []word, maxW float32, balance bool) broken {
 	}
 	best, score := r, float32(-1)
 	for w := maxW; ; {
-		t := s.breakAt(words, w, -1)
+		t := s.measureAt(words, w, -1)
 		if len(t.lines) != n || t.broken != r.broken {
 			break
 		}
@@ -81,8 +91,10 @@ func (s *shaper) balanceAll(words []word, maxW float32, n int, pretty bool) (bro
 	var try func(from, left int)
 	try = func(from, left int) {
 		if left == 0 {
-			t := s.breakBefore(words, maxW, func(i int) bool { return pick[i] })
+			t := s.measureBefore(words, maxW, func(i int) bool { return pick[i] })
 			if len(t.lines) == n && !t.broken && !(pretty && lone(words, t)) && (!found || ragged(t) < ragged(best)) {
+				chosen := slices.Clone(pick)
+				t.brk = func(i int) bool { return chosen[i] }
 				best, found = t, true
 			}
 			return
@@ -124,7 +136,7 @@ func (s *shaper) pretty(words []word, w float32, r broken) broken {
 	}
 	best, score := r, float32(-1)
 	for _, k := range tailBreaks(words, first, tail-1) {
-		t := s.breakBefore(words, w, func(i int) bool { return i == first || k[i] })
+		t := s.measureBefore(words, w, func(i int) bool { return i == first || k[i] })
 		if len(t.lines) != n || lone(words, t) || t.broken && !r.broken {
 			continue
 		}

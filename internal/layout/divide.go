@@ -226,9 +226,14 @@ func width(ps []piece) float32 {
 // placePieces appends pieces at the pen.
 func (b *lineBreaker) placePieces(ps []piece, text string) {
 	for _, p := range ps {
-		b.cur.items = append(b.cur.items, placedPiece{p: p, x: b.x})
+		if !b.dry {
+			b.cur.items = append(b.cur.items, placedPiece{p: p, x: b.x})
+		}
 		b.x += p.width
 	}
-	b.text.WriteString(text)
+	b.placed += len(ps)
+	if !b.dry {
+		b.text.WriteString(text)
+	}
 	b.cur.width = b.x
 }

@@ -107,7 +107,7 @@ func (e *Engine) fewerLines(preps []prepared, width float64, best, lo int, us []
 func (e *Engine) balancedLines(preps []prepared, base, width float64) int {
 	for _, p := range preps {
 		if p.b.Balance && p.b.Table == nil {
-			return len(e.s.setLines(p.words, e.measure(p, base, width), true).lines)
+			return len(e.s.chooseLines(p.words, e.measure(p, base, width), true).lines)
 		}
 	}
 	return 0

@@ -31,9 +31,14 @@ type lineBreaker struct {
 	maxW   float32
 	lines  []brokenLine
 	cur    brokenLine
+	placed int     // pieces on the current line
 	x      float32 // pen, after the last atom's trailing space
 	text   strings.Builder
 	broken bool // a word had to be divided
+	// dry measures lines without keeping their pieces or text: choosing
+	// among many ways to break a paragraph needs only where lines start
+	// and how wide they are, and the chosen way is set again in full.
+	dry bool
 }
 
 // breakLines breaks words into lines no wider than maxW ems. A word moves
@@ -46,11 +51,15 @@ func (s *shaper) breakLines(words []word, maxW float32) ([]brokenLine, bool) {
 }
 
 // broken is a paragraph broken into lines, with the line each word
-// starts on.
+// starts on. A measured one (dry) has no pieces or text in its lines;
+// full sets it again from the same measure and breaks.
 type broken struct {
 	lines    []brokenLine
 	broken   bool
 	wordLine []int
+	dry      bool
+	maxW     float32
+	brk      func(int) bool
 }
 
 // breakAt breaks words greedily, and also before the word at index
@@ -59,14 +68,38 @@ func (s *shaper) breakAt(words []word, maxW float32, before int) broken {
 	return s.breakBefore(words, maxW, func(i int) bool { return i == before })
 }
 
+// measureAt is breakAt measured only.
+func (s *shaper) measureAt(words []word, maxW float32, before int) broken {
+	return s.measureBefore(words, maxW, func(i int) bool { return i == before })
+}
+
 // breakBefore breaks words greedily, and also before each word for which
 // brk is true.
 func (s *shaper) breakBefore(words []word, maxW float32, brk func(int) bool) broken {
-	b := &lineBreaker{s: s, maxW: maxW}
+	return s.fill(&lineBreaker{s: s, maxW: maxW}, words, brk)
+}
+
+// measureBefore is breakBefore measured only: the same lines, widths and
+// word positions, without their pieces or text.
+func (s *shaper) measureBefore(words []word, maxW float32, brk func(int) bool) broken {
+	return s.fill(&lineBreaker{s: s, maxW: maxW, dry: true}, words, brk)
+}
+
+// full is r with its lines' pieces and text, set again when r was only
+// measured.
+func (s *shaper) full(words []word, r broken) broken {
+	if !r.dry {
+		return r
+	}
+	return s.breakBefore(words, r.maxW, r.brk)
+}
+
+func (s *shaper) fill(b *lineBreaker, words []word, brk func(int) bool) broken {
+	maxW := b.maxW
 	wordLine := make([]int, len(words))
 	for i, w := range words {
 		ww := w.width()
-		if len(b.cur.items) > 0 && (b.x+ww > maxW+eps || brk(i)) {
+		if b.placed > 0 && (b.x+ww > maxW+eps || brk(i)) {
 			b.newLine()
 		}
 		wordLine[i] = len(b.lines)
@@ -77,7 +110,7 @@ func (s *shaper) breakBefore(words []word, maxW float32, brk func(int) bool) bro
 			continue
 		}
 		for _, a := range w.atoms {
-			if len(b.cur.items) > 0 && b.x+a.width > maxW+eps {
+			if b.placed > 0 && b.x+a.width > maxW+eps {
 				b.newLine()
 			}
 			if a.width > maxW+eps {
@@ -88,17 +121,20 @@ func (s *shaper) breakBefore(words []word, maxW float32, brk func(int) bool) bro
 			b.place(a)
 		}
 	}
-	if len(b.cur.items) > 0 || len(b.lines) == 0 {
+	if b.placed > 0 || len(b.lines) == 0 {
 		b.newLine()
 	}
-	return broken{lines: b.lines, broken: b.broken, wordLine: wordLine}
+	return broken{lines: b.lines, broken: b.broken, wordLine: wordLine, dry: b.dry, maxW: maxW, brk: brk}
 }
 
 func (b *lineBreaker) newLine() {
-	b.cur.text = b.text.String()
+	if !b.dry {
+		b.cur.text = b.text.String()
+	}
 	b.cur.space = b.cur.space || b.x > b.cur.width
 	b.lines = append(b.lines, b.cur)
 	b.cur = brokenLine{}
+	b.placed = 0
 	b.x = 0
 	b.text.Reset()
 }
@@ -106,21 +142,26 @@ func (b *lineBreaker) newLine() {
 // place puts an atom at the pen. Whitespace at the start of a line is
 // dropped, as in CSS, so it cannot push the line past its width.
 func (b *lineBreaker) place(a atom) {
-	if len(a.pieces) == 0 && len(b.cur.items) == 0 {
+	if len(a.pieces) == 0 && b.placed == 0 {
 		if a.forceBreak {
 			b.newLine()
 		}
 		return
 	}
-	if b.text.Len() > 0 && b.x > b.cur.width {
+	if !b.dry && b.text.Len() > 0 && b.x > b.cur.width {
 		b.text.WriteString(" ")
 	}
 	x := b.x
 	for _, p := range a.pieces {
-		b.cur.items = append(b.cur.items, placedPiece{p: p, x: x})
+		if !b.dry {
+			b.cur.items = append(b.cur.items, placedPiece{p: p, x: x})
+		}
 		x += p.width
 	}
-	b.text.WriteString(a.text)
+	b.placed += len(a.pieces)
+	if !b.dry {
+		b.text.WriteString(a.text)
+	}
 	b.cur.width = x
 	b.x = x + a.space
 	if a.forceBreak {
