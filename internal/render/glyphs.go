@@ -34,6 +34,11 @@ type mask struct {
 	offset image.Point // top-left of img relative to the pen's pixel
 }
 
+type outlineKey struct {
+	font *font.Font
+	gid  font.GID
+}
+
 type bitmapKey struct {
 	font *font.Font
 	gid  font.GID
@@ -44,14 +49,18 @@ type bitmapKey struct {
 // and decodes each colour emoji once per size. It is not safe for
 // concurrent use: each worker owns one.
 type glyphCache struct {
-	masks   map[maskKey]*mask
-	decoded map[bitmapKey]image.Image
-	scaled  map[bitmapKey]*image.RGBA
-	ras     vector.Rasterizer
+	masks map[maskKey]*mask
+	// outlines keeps each glyph's outline for its masks at other sizes
+	// and subpixel positions: reading one from the font runs its CFF
+	// program and allocates the interpreter, about 20 KB, every time.
+	outlines map[outlineKey][]ot.Segment
+	decoded  map[bitmapKey]image.Image
+	scaled   map[bitmapKey]*image.RGBA
+	ras      vector.Rasterizer
 }
 
 func newGlyphCache() *glyphCache {
-	return &glyphCache{masks: map[maskKey]*mask{}, decoded: map[bitmapKey]image.Image{}, scaled: map[bitmapKey]*image.RGBA{}}
+	return &glyphCache{masks: map[maskKey]*mask{}, outlines: map[outlineKey][]ot.Segment{}, decoded: map[bitmapKey]image.Image{}, scaled: map[bitmapKey]*image.RGBA{}}
 }
 
 // outlineMask returns the coverage mask of a glyph drawn with its pen at
@@ -71,14 +80,29 @@ func (c *glyphCache) outlineMask(face *font.Face, gid font.GID, size, fx, fy flo
 	return m
 }
 
-func (c *glyphCache) rasterise(face *font.Face, gid font.GID, size, fx, fy float64) *mask {
+// outline is a glyph's outline in font units, nil when it has none.
+func (c *glyphCache) outline(face *font.Face, gid font.GID) []ot.Segment {
+	k := outlineKey{face.Font, gid}
+	if segs, ok := c.outlines[k]; ok {
+		return segs
+	}
 	out, ok := face.GlyphDataOutline(gid)
-	if !ok || len(out.Segments) == 0 {
+	var segs []ot.Segment
+	if ok {
+		segs = out.Segments
+	}
+	c.outlines[k] = segs
+	return segs
+}
+
+func (c *glyphCache) rasterise(face *font.Face, gid font.GID, size, fx, fy float64) *mask {
+	segments := c.outline(face, gid)
+	if len(segments) == 0 {
 		return nil
 	}
 	scale := size / float64(face.Upem())
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, s := range out.Segments {
+	for _, s := range segments {
 		for _, p := range s.ArgsSlice() {
 			x, y := float64(p.X)*scale+fx, -float64(p.Y)*scale+fy
 			minX, maxX = math.Min(minX, x), math.Max(maxX, x)
@@ -94,7 +118,7 @@ func (c *glyphCache) rasterise(face *font.Face, gid font.GID, size, fx, fy float
 	pt := func(p ot.SegmentPoint) (float32, float32) {
 		return float32(float64(p.X)*scale + fx - float64(x0)), float32(-float64(p.Y)*scale + fy - float64(y0))
 	}
-	for _, s := range out.Segments {
+	for _, s := range segments {
 		switch s.Op {
 		case ot.SegmentOpMoveTo:
 			c.ras.MoveTo(pt(s.Args[0]))
