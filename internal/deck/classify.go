@@ -6,6 +6,7 @@ import (
 
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
@@ -17,7 +18,8 @@ type plan struct {
 	bg     image.Image // <!-- background: foto.jpg -->
 	fx, fy float64     // <!-- focus: ... --> for the slide's photos
 	mode   theme.ImageMode
-	short  bool // a content slide set larger, its text being short
+	short  bool           // a content slide set larger, its text being short
+	fit    *layout.Result // a content or list slide's text, laid out ahead (see prefit)
 }
 
 // Directives are the <!-- key: value --> comments a slide may carry

@@ -35,6 +35,10 @@ type Input struct {
 	Project  config.Project
 	Size     string                 // a key of Sizes
 	Images   map[string]image.Image // decoded images, by path as written in the post; LogoKey for the logo
+	// Helpers, when set, lends engines that lay sections out at the same
+	// time as the engine Compose is given. The slides are the same
+	// whichever engines are free.
+	Helpers *layout.Pool
 }
 
 // composer holds one deck's state while it is built.
@@ -79,6 +83,7 @@ func Compose(in Input, eng *layout.Engine) ([]Slide, []diag.Diagnostic) {
 		plans[i] = c.plan(s)
 	}
 	c.shortSlides(sections, plans)
+	c.prefit(sections, plans)
 	for i, s := range sections {
 		c.section(s, plans[i])
 	}

@@ -35,10 +35,10 @@ func (c *composer) text(s content.Section, p plan) {
 		return
 	}
 	var res layout.Result
-	if p.short {
-		res = c.fitShort(blocks, look, s.Blocks[0].Kind == content.Heading)
+	if p.fit != nil {
+		res = *p.fit
 	} else {
-		res = c.fitText(blocks, look, s.Blocks[0].Kind == content.Heading)
+		res = c.textFit(s, p, blocks, look)
 	}
 	pages := res.Pages
 	first := len(c.slides) + 1
@@ -68,6 +68,33 @@ func (c *composer) text(s content.Section, p plan) {
 	if len(pages) > 1 {
 		c.warn(s.Line, "text does not fit one slide at the minimum size (%.0f px); it continues on slides %d–%d — shorten it or add a \"---\" break", c.t.Type["body"].Min, first, first+len(pages)-1)
 	}
+}
+
+// textFit lays a content or list section's styled blocks out.
+func (c *composer) textFit(s content.Section, p plan, blocks []layout.Block, look theme.Look) layout.Result {
+	if p.short {
+		return c.fitShort(blocks, look, s.Blocks[0].Kind == content.Heading)
+	}
+	return c.fitText(blocks, look, s.Blocks[0].Kind == content.Heading)
+}
+
+// prefit lays out the text of every content and list section ahead of
+// making their slides, on as many engines as the helpers lend. Making the
+// slides, which numbers them, stays in order.
+func (c *composer) prefit(sections []content.Section, plans []plan) {
+	c.each(len(sections), func(cc *composer, i int) {
+		s, p := sections[i], plans[i]
+		if p.kind != Content && p.kind != List || len(s.Blocks) == 0 {
+			return
+		}
+		look := cc.t.Look(p.kind.String())
+		blocks, _ := cc.textStyler(p.kind, look).blocksAlt(s.Blocks)
+		if len(blocks) == 0 {
+			return
+		}
+		res := cc.textFit(s, p, blocks, look)
+		plans[i].fit = &res
+	})
 }
 
 // ruleRoom is the space an accent bar takes above a heading.

@@ -25,33 +25,44 @@ func (c *composer) shortSlides(sections []content.Section, plans []plan) {
 	if short == nil {
 		return
 	}
-	body := c.t.Type["body"]
+	sizes := make([]float64, len(sections))
+	c.each(len(sections), func(cc *composer, i int) { sizes[i] = cc.shortSize(sections[i], plans[i]) })
 	size := short.Size
 	found := false
-	for i, s := range sections {
-		if k := plans[i].kind; k != Content && k != List || len(s.Blocks) == 0 {
-			continue
+	for i, big := range sizes {
+		if big > 0 {
+			plans[i].short, found = true, true
+			size = min(size, big)
 		}
-		look := c.t.Look(plans[i].kind.String())
-		blocks := c.textBlocks(s, plans[i].kind, look)
-		if len(blocks) == 0 {
-			continue
-		}
-		box := c.blockBox(look, s.Blocks[0].Kind == content.Heading)
-		at := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Max})
-		if at.Overflow || len(at.Broken) > 0 || at.Pages[0].Height >= box.H*shortFill {
-			continue
-		}
-		big, ok := c.largest(box, blocks, short.Size, inWord(at.Pages[0]))
-		if !ok {
-			continue
-		}
-		plans[i].short, found = true, true
-		size = min(size, big)
 	}
 	if found {
 		c.short = size
 	}
+}
+
+// shortSize is the largest size a short content or list section fits
+// one slide at, up to the template's short size; 0 when the section is
+// not short.
+func (c *composer) shortSize(s content.Section, p plan) float64 {
+	if k := p.kind; k != Content && k != List || len(s.Blocks) == 0 {
+		return 0
+	}
+	look := c.t.Look(p.kind.String())
+	blocks := c.textBlocks(s, p.kind, look)
+	if len(blocks) == 0 {
+		return 0
+	}
+	body := c.t.Type["body"]
+	box := c.blockBox(look, s.Blocks[0].Kind == content.Heading)
+	at := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks, MaxSize: body.Max, MinSize: body.Max})
+	if at.Overflow || len(at.Broken) > 0 || at.Pages[0].Height >= box.H*shortFill {
+		return 0
+	}
+	big, ok := c.largest(box, blocks, c.t.Look("content").Short.Size, inWord(at.Pages[0]))
+	if !ok {
+		return 0
+	}
+	return big
 }
 
 // largest is the largest size from most down to the body size at which
