@@ -169,11 +169,12 @@ type builder struct {
 	tmpls    *templateCache
 	imgs     *imageHashes
 	logos    logoCache
-	engines  []*layout.Engine // one per worker, made on first use
+	engines  *layout.Pool // one per worker, made on first use
 	progress *tracker
 	tasks    chan drawTask
 	drawing  sync.WaitGroup
 	idOnce   sync.Once
+	warm     sync.Once
 }
 
 func newBuilder(ctx context.Context, opts Options) *builder {
@@ -183,7 +184,7 @@ func newBuilder(ctx context.Context, opts Options) *builder {
 	}
 	imgs := newImageHashes()
 	return &builder{ctx: ctx, opts: opts, workers: workers, renderer: opts.Renderer,
-		tmpls: newTemplateCache(opts.Root, imgs), imgs: imgs, engines: make([]*layout.Engine, workers),
+		tmpls: newTemplateCache(opts.Root, imgs), imgs: imgs, engines: layout.NewPool(workers, theme.Fonts),
 		progress: newTracker(len(opts.Posts), opts.Progress)}
 }
 
@@ -236,17 +237,22 @@ func (b *builder) run(w int, j *job, steps []step) {
 	}
 }
 
-// engine is worker w's layout engine. Fonts load on first use, so a
-// build that fails on its input never loads them.
-func (b *builder) engine(w int) (*layout.Engine, error) {
-	if b.engines[w] == nil {
-		fonts, err := theme.Fonts()
-		if err != nil {
-			return nil, err
+// warmUp starts, the first time a post is to be composed, what every
+// composing needs and would otherwise do in turn on one core: reading the
+// fonts and decoding the brand logo. Nothing waits for it; what needs a
+// font or the logo before it is ready waits for that alone. A build that
+// finds every post up to date never calls it.
+func (b *builder) warmUp(logo photoFile) {
+	b.warm.Do(func() {
+		go func() {
+			if fonts, err := theme.Fonts(); err == nil {
+				fonts.Preload()
+			}
+		}()
+		if logo.data != nil {
+			go b.logos.decode(logo) // an error is the post's own decode's to report
 		}
-		b.engines[w] = layout.New(fonts.Clone())
-	}
-	return b.engines[w], nil
+	})
 }
 
 // rendererID is the renderer's identity for fingerprints, found on first

@@ -207,11 +207,18 @@ func (j *job) complete(b *builder, read bool) bool {
 }
 
 // compose decodes the photos and lays the post out into slides.
-func compose(b *builder, w int, j *job) error {
-	eng, err := b.engine(w)
+//
+// The post's sections may be laid out on engines other workers are not
+// using at that moment, so a post composed alone keeps every core busy.
+// Fonts load with the first engine, so a build that fails on its input
+// never loads them.
+func compose(b *builder, _ int, j *job) error {
+	b.warmUp(j.photos[deck.LogoKey])
+	eng, err := b.engines.Get()
 	if err != nil {
 		return err
 	}
+	defer b.engines.Put(eng)
 	imgs, err := decodeImages(j.photos, j.article, b.opts.Project, &b.logos)
 	if err != nil {
 		return err
@@ -221,7 +228,7 @@ func compose(b *builder, w int, j *job) error {
 		j.imgs.register(img, j.photos[k].hash)
 	}
 	j.photos = nil
-	slides, diags := deck.Compose(deck.Input{Article: j.article, Template: j.tmpl, Project: b.opts.Project, Size: j.size, Images: imgs}, eng)
+	slides, diags := deck.Compose(deck.Input{Article: j.article, Template: j.tmpl, Project: b.opts.Project, Size: j.size, Images: imgs, Helpers: b.engines}, eng)
 	var kept []Warning
 	for _, d := range diags {
 		if d.Severity == diag.Error {

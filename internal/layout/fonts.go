@@ -14,9 +14,9 @@ import (
 // Fonts are the faces a layout draws with. A *font.Face caches glyph
 // extents without locking, so every goroutine needs its own Fonts: use
 // Clone for each worker. Each font but the regular one is parsed when it
-// is first used, once for every clone: a command that fails on its input
-// reads no fonts but one, and posts without emoji never read the 11 MB
-// emoji font.
+// is first used (or preloaded, see Preload), once for every clone: a
+// command that fails on its input reads no fonts but one, and posts
+// without emoji never read the 11 MB emoji font.
 type Fonts struct {
 	Regular *font.Face
 	lazy    *[numFaces]lazyFont // shared by clones
@@ -69,6 +69,18 @@ func (f *Fonts) get(i int) *font.Face {
 		}
 	}
 	return f.faces[i]
+}
+
+// Preload parses the bold, italic and display fonts at once, each on a
+// goroutine of its own, and returns without waiting: a build calls it
+// when it knows it will lay text out, so the fonts are read on idle
+// cores instead of one after the other when the first title needs them.
+// The monospace and emoji fonts are left to first use: few posts need
+// them.
+func (f *Fonts) Preload() {
+	for _, i := range []int{boldFace, displayFace, italicFace, boldItalicFace} {
+		go f.lazy[i].get()
+	}
 }
 
 // Emoji is the colour emoji face, read on first use; nil when the emoji
