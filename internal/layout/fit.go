@@ -267,9 +267,11 @@ func (e *Engine) position(bl brokenLine, b Block, size, lh, x0, avail float64) L
 	}
 	l := Line{X: x0, Y: baseline, W: w, Size: size, Ascent: float64(e.ascent) * size, Descent: float64(e.desc) * size, Text: bl.text, SpaceAfter: bl.space, Hyphen: bl.hyphen, Role: b.Role}
 	tr := b.Tracking
+	l.Runs = make([]Run, 0, len(bl.items))
 	for _, it := range bl.items {
 		sp := b.Spans[it.p.span]
 		r := Run{Face: it.p.face, Emoji: it.p.emoji, Size: size, Color: sp.Color, Style: sp.Style, X0: x0 + float64(it.x)*size}
+		r.Glyphs = make([]Glyph, 0, len(it.p.glyphs))
 		pen := r.X0
 		for _, g := range it.p.glyphs {
 			r.Glyphs = append(r.Glyphs, Glyph{ID: g.id, X: pen + float64(g.dx)*size, Y: baseline - float64(g.dy)*size})

@@ -74,6 +74,11 @@ func (r *Renderer) EncodeTemp(img image.Image, f Format) ([]byte, error) {
 	if !ok || f == PNG {
 		return Encode(img, f)
 	}
+	if r.encoded == nil {
+		// Room for a busy slide from the start: growing the buffer by
+		// doubling copied it and took fresh pages four or five times.
+		r.encoded = make([]byte, 0, len(rgba.Pix)/8)
+	}
 	r.encoded = jpegenc.Encode(r.encoded[:0], rgba, jpegQuality)
 	return r.encoded, nil
 }
