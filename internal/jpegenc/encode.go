@@ -35,9 +35,9 @@ func Encode(dst []byte, img *image.RGBA, quality int) []byte {
 // encoder holds one encoding's state.
 type encoder struct {
 	out []byte
-	// quant holds the quantisation tables as the DQT segment writes them
-	// (zigzag order); recip and half divide by 8·q (the DCT's scale
-	// included) as (|c| + half) · recip >> 32, in natural order.
+	// quant holds the quantisation tables as the DQT segment writes them;
+	// recip and half divide by 8·q (the DCT's scale included) as
+	// (|c| + half) · recip >> 32. All three are in zigzag order.
 	quant [2][64]uint8
 	recip [2][64]uint64
 	half  [2][64]uint64
@@ -63,8 +63,8 @@ func (e *encoder) tables(quality int) {
 			// With |c| + half below 2¹⁶ and d at most 2040, the error of
 			// this rounded-up reciprocal stays under 1/d, so the quotient
 			// is exact.
-			e.recip[t][nat] = (1<<32 + d - 1) / d
-			e.half[t][nat] = d / 2
+			e.recip[t][k] = (1<<32 + d - 1) / d
+			e.half[t][k] = d / 2
 		}
 	}
 }
@@ -230,25 +230,35 @@ func (e *encoder) block(b *[64]int, t int, prevDC int) int {
 		return e.flatBlock(v, t, prevDC)
 	}
 	fdct(b)
-	dc := e.quantise(b[0], t, 0)
+	// Quantise every coefficient without a branch, noting which are not
+	// zero: on text, whether a coefficient rounds to zero is a coin toss
+	// the processor kept guessing wrong. Then only those are written.
+	var q [64]int
+	var nonzero uint64
+	recip, half := &e.recip[t], &e.half[t]
+	for k, nat := range zigzag {
+		c := b[nat]
+		neg := c >> 63 // all ones when c < 0
+		v := int((uint64((c^neg)-neg) + half[k]) * recip[k] >> 32)
+		v = (v ^ neg) - neg
+		q[k] = v
+		nonzero |= uint64(v|-v) >> 63 << k
+	}
+	dc := q[0]
 	e.putValue(huffCodes[2*t], dc-prevDC, 0)
 	ac := huffCodes[2*t+1]
-	run := 0
-	for k := 1; k < 64; k++ {
-		nat := zigzag[k]
-		c := e.quantise(b[nat], t, int(nat))
-		if c == 0 {
-			run++
-			continue
-		}
+	last := 0
+	for nonzero &^= 1; nonzero != 0; nonzero &= nonzero - 1 {
+		k := bits.TrailingZeros64(nonzero)
+		run := k - last - 1
 		for run > 15 {
 			e.putSymbol(ac, 0xf0) // sixteen zeros
 			run -= 16
 		}
-		e.putValue(ac, c, run)
-		run = 0
+		e.putValue(ac, q[k], run)
+		last = k
 	}
-	if run > 0 {
+	if last != 63 {
 		e.putSymbol(ac, 0x00) // end of block
 	}
 	return dc
@@ -258,24 +268,20 @@ func (e *encoder) block(b *[64]int, t int, prevDC int) int {
 // transform of it is 64·v in DC (eight times the true coefficient, as
 // fdct scales) and nothing else.
 func (e *encoder) flatBlock(v int, t int, prevDC int) int {
-	dc := e.quantise(64*v, t, 0)
+	dc := e.quantise(64*v, t)
 	e.putValue(huffCodes[2*t], dc-prevDC, 0)
 	e.putSymbol(huffCodes[2*t+1], 0x00)
 	return dc
 }
 
-// quantise divides a coefficient by its table entry, rounding half away
-// from zero.
-func (e *encoder) quantise(c int, t, nat int) int {
+// quantise divides a DC coefficient by its table entry, rounding half
+// away from zero.
+func (e *encoder) quantise(c int, t int) int {
 	a := uint64(c)
 	if c < 0 {
 		a = uint64(-c)
 	}
-	h := e.half[t][nat]
-	if a < h {
-		return 0 // most coefficients: below half a step
-	}
-	q := int((a + h) * e.recip[t][nat] >> 32)
+	q := int((a + e.half[t][0]) * e.recip[t][0] >> 32)
 	if c < 0 {
 		return -q
 	}
@@ -284,16 +290,13 @@ func (e *encoder) quantise(c int, t, nat int) int {
 
 // putValue writes a value with the symbol for its preceding zero run
 // and bit length, then its bits (negative values as v−1, the JPEG way).
+// Signs are handled without a branch, which text made unpredictable.
 func (e *encoder) putValue(h *huffCode, v, run int) {
-	a := v
-	if v < 0 {
-		a = -v
-		v--
-	}
-	n := bits.Len(uint(a))
-	sym := run<<4 | n
-	size := uint(h.size[sym])
-	e.put(uint64(h.code[sym])<<n|uint64(v)&(1<<n-1), size+uint(n))
+	neg := v >> 63 // all ones when v < 0
+	n := bits.Len(uint((v ^ neg) - neg))
+	v += neg
+	sym := uint8(run<<4 | n) // run < 16, n ≤ 11
+	e.put(uint64(h.code[sym])<<n|uint64(v)&(1<<n-1), uint(h.size[sym])+uint(n))
 }
 
 func (e *encoder) putSymbol(h *huffCode, sym int) {
@@ -305,9 +308,14 @@ func (e *encoder) putSymbol(h *huffCode, sym int) {
 func (e *encoder) put(v uint64, n uint) {
 	e.acc = e.acc<<n | v
 	e.nbits += n
-	if e.nbits < 32 {
-		return
+	if e.nbits >= 32 {
+		e.emit()
 	}
+}
+
+// emit writes out the oldest 32 pending bits. It is apart from put so
+// that put, called for every symbol, is inlined.
+func (e *encoder) emit() {
 	e.nbits -= 32
 	w := uint32(e.acc >> e.nbits)
 	if hasFF(w) {
