@@ -2,6 +2,10 @@ package render
 
 import (
 	"bytes"
+	"image"
+	"image/color"
+	"image/draw"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/pkpm-btn3/pkpm/internal/theme"
@@ -30,5 +34,41 @@ func TestGlyphMaskDoesNotDependOnWhatCameFirst(t *testing.T) {
 	got := warm.outlineMask(face, gid, size, 0.3, 0.6)
 	if got.offset != fresh.offset || !bytes.Equal(got.img.Pix, fresh.img.Pix) {
 		t.Fatalf("the mask of %v px differs when %v px was drawn first", size, near)
+	}
+}
+
+// glyphOver must paint exactly what image/draw's DrawMask paints, for
+// opaque and translucent colours, at the canvas's edges too.
+func TestGlyphOverIsDrawMask(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for n := range 200 {
+		mask := image.NewAlpha(image.Rect(0, 0, 1+rnd.IntN(30), 1+rnd.IntN(30)))
+		for i := range mask.Pix {
+			switch rnd.IntN(3) {
+			case 0:
+				mask.Pix[i] = 0
+			case 1:
+				mask.Pix[i] = 255
+			default:
+				mask.Pix[i] = uint8(rnd.IntN(256))
+			}
+		}
+		a := uint8(255)
+		if n%2 == 1 {
+			a = uint8(rnd.IntN(256))
+		}
+		c := color.RGBA{uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), a}
+		want := image.NewRGBA(image.Rect(0, 0, 40, 40))
+		for i := range want.Pix {
+			want.Pix[i] = uint8(rnd.IntN(256))
+		}
+		got := image.NewRGBA(want.Rect)
+		copy(got.Pix, want.Pix)
+		at := mask.Rect.Add(image.Pt(rnd.IntN(60)-20, rnd.IntN(60)-20))
+		draw.DrawMask(want, at, image.NewUniform(c), image.Point{}, mask, image.Point{}, draw.Over)
+		glyphOver(got, at, c, mask)
+		if !bytes.Equal(got.Pix, want.Pix) {
+			t.Fatalf("case %d: colour %v through a %v mask at %v paints other pixels than DrawMask", n, c, mask.Rect, at)
+		}
 	}
 }
