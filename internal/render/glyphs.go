@@ -10,7 +10,6 @@ import (
 
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
-	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/vector"
 
 	"github.com/pkpm-btn3/pkpm/internal/layout"
@@ -164,8 +163,7 @@ func (c *glyphCache) emoji(face *font.Face, gid font.GID, size float64) (*image.
 	if src == nil {
 		return nil, image.Point{}, false
 	}
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	xdraw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
+	dst := shrink(src, src.Bounds(), w, h)
 	c.scaled[k] = dst
 	return dst, off, true
 }

@@ -9,6 +9,7 @@ import (
 	xdraw "golang.org/x/image/draw"
 
 	"github.com/pkpm-btn3/pkpm/internal/deck"
+	"github.com/pkpm-btn3/pkpm/internal/photo"
 )
 
 // image draws a photo or logo into the layer's box: cropped around its
@@ -83,8 +84,7 @@ func (r *Renderer) scaled(src image.Image, crop image.Rectangle, w, h int) *imag
 		if img, ok := r.small[k]; ok {
 			return img
 		}
-		img := image.NewRGBA(image.Rect(0, 0, w, h))
-		xdraw.CatmullRom.Scale(img, img.Rect, src, crop, draw.Src, nil)
+		img := shrink(src, crop, w, h)
 		if len(r.small) >= 64 {
 			clear(r.small)
 		}
@@ -97,6 +97,20 @@ func (r *Renderer) scaled(src image.Image, crop image.Rectangle, w, h int) *imag
 	dst := &image.RGBA{Pix: r.scratch.Pix[:4*w*h], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
 	xdraw.CatmullRom.Scale(dst, dst.Rect, src, crop, draw.Src, nil)
 	return dst
+}
+
+// shrink resamples the crop of src to a new w×h image. A whole RGBA
+// image made much smaller (a logo in a slide's corner or on a contact
+// sheet, an emoji in body text) has whole blocks of its pixels averaged
+// first, then Catmull-Rom does the rest: Catmull-Rom alone reads dozens
+// of source pixels for every one it writes, 27 ms of a contact sheet.
+func shrink(src image.Image, crop image.Rectangle, w, h int) *image.RGBA {
+	if rgba, ok := src.(*image.RGBA); ok && crop == rgba.Rect && 2*w <= crop.Dx() && 2*h <= crop.Dy() {
+		return photo.Downscale(rgba, w, h)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	xdraw.CatmullRom.Scale(img, img.Rect, src, crop, draw.Src, nil)
+	return img
 }
 
 // scaledKey names a resampled image: the source (a pointer, so equal
