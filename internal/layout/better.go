@@ -20,7 +20,7 @@ func (s *shaper) setLines(words []word, maxW float32, balance bool) broken {
 
 func (s *shaper) chooseLines(words []word, maxW float32, balance bool) broken {
 	r := s.measureAt(words, maxW, -1)
-	n := len(r.lines)
+	n := r.count()
 	if n < 2 {
 		return r
 	}
@@ -38,7 +38,7 @@ func (s *shaper) chooseLines(words []word, maxW float32, balance bool) broken {
 	best, score := r, float32(-1)
 	for w := maxW; ; {
 		t := s.measureAt(words, w, -1)
-		if len(t.lines) != n || t.broken != r.broken {
+		if t.count() != n || t.broken != r.broken {
 			break
 		}
 		if pretty {
@@ -92,7 +92,7 @@ func (s *shaper) balanceAll(words []word, maxW float32, n int, pretty bool) (bro
 	try = func(from, left int) {
 		if left == 0 {
 			t := s.measureBefore(words, maxW, func(i int) bool { return pick[i] })
-			if len(t.lines) == n && !t.broken && !(pretty && lone(words, t)) && (!found || ragged(t) < ragged(best)) {
+			if t.count() == n && !t.broken && !(pretty && lone(words, t)) && (!found || ragged(t) < ragged(best)) {
 				chosen := slices.Clone(pick)
 				t.brk = func(i int) bool { return chosen[i] }
 				best, found = t, true
@@ -128,7 +128,7 @@ func (s *shaper) pretty(words []word, w float32, r broken) broken {
 	if !lone(words, r) {
 		return r
 	}
-	n := len(r.lines)
+	n := r.count()
 	tail := min(3, n)
 	first := 0 // the first word of the tail
 	for first < len(words) && r.wordLine[first] < n-tail {
@@ -137,12 +137,12 @@ func (s *shaper) pretty(words []word, w float32, r broken) broken {
 	best, score := r, float32(-1)
 	for _, k := range tailBreaks(words, first, tail-1) {
 		t := s.measureBefore(words, w, func(i int) bool { return i == first || k[i] })
-		if len(t.lines) != n || lone(words, t) || t.broken && !r.broken {
+		if t.count() != n || lone(words, t) || t.broken && !r.broken {
 			continue
 		}
 		var sc float32
-		for _, l := range t.lines[n-tail : n-1] {
-			sc += (w - l.width) * (w - l.width)
+		for i := n - tail; i < n-1; i++ {
+			sc += (w - t.width(i)) * (w - t.width(i))
 		}
 		if score < 0 || sc < score {
 			best, score = t, sc
@@ -186,7 +186,7 @@ func tailBreaks(words []word, first, m int) []map[int]bool {
 // lone reports whether the last line holds one word alone.
 func lone(words []word, r broken) bool {
 	k := lastWord(words)
-	n := len(r.lines)
+	n := r.count()
 	return n > 1 && k >= 1 && r.wordLine[k] == n-1 && r.wordLine[k-1] != n-1
 }
 
@@ -203,8 +203,8 @@ func lastWord(words []word) int {
 func ragged(r broken) float32 {
 	m := widest(r)
 	var sum float32
-	for _, l := range r.lines {
-		d := m - l.width
+	for i := range r.count() {
+		d := m - r.width(i)
 		sum += d * d
 	}
 	return sum
@@ -212,8 +212,8 @@ func ragged(r broken) float32 {
 
 func widest(r broken) float32 {
 	var m float32
-	for _, l := range r.lines {
-		m = max(m, l.width)
+	for i := range r.count() {
+		m = max(m, r.width(i))
 	}
 	return m
 }

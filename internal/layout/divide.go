@@ -227,7 +227,7 @@ func width(ps []piece) float32 {
 func (b *lineBreaker) placePieces(ps []piece, text string) {
 	for _, p := range ps {
 		if !b.dry {
-			b.cur.items = append(b.cur.items, placedPiece{p: p, x: b.x})
+			b.items = append(b.items, placedPiece{p: p, x: b.x})
 		}
 		b.x += p.width
 	}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"encoding/binary"
 	"math"
 	"sort"
 )
@@ -11,11 +12,12 @@ type Engine struct {
 	s      *shaper
 	ascent float32 // of the regular face, in ems
 	desc   float32
+	texts  map[string]preparedText // by textKey
 }
 
 // New returns an engine drawing with fonts.
 func New(f *Fonts) *Engine {
-	e := &Engine{s: newShaper(f), ascent: 0.9, desc: 0.25}
+	e := &Engine{s: newShaper(f), ascent: 0.9, desc: 0.25, texts: map[string]preparedText{}}
 	if ext, ok := f.Regular.FontHExtents(); ok {
 		upem := float32(f.Regular.Upem())
 		e.ascent, e.desc = ext.Ascender/upem, -ext.Descender/upem
@@ -107,7 +109,7 @@ func (e *Engine) fewerLines(preps []prepared, width float64, best, lo int, us []
 func (e *Engine) balancedLines(preps []prepared, base, width float64) int {
 	for _, p := range preps {
 		if p.b.Balance && p.b.Table == nil {
-			return len(e.s.chooseLines(p.words, e.measure(p, base, width), true).lines)
+			return e.s.chooseLines(p.words, e.measure(p, base, width), true).count()
 		}
 	}
 	return 0
@@ -153,13 +155,56 @@ func (e *Engine) prepare(blocks []Block) []prepared {
 				}
 			}
 		} else {
-			p.words = glue(e.s.words(b.Spans, tr))
-			p.marker = e.s.words(b.Marker, tr)
-			p.ends = sentenceEnds(p.words)
+			t := e.text(b)
+			p.words, p.marker, p.ends = t.words, t.marker, t.ends
 		}
 		out[i] = p
 	}
 	return out
+}
+
+// preparedText is a block's text cut into words and shaped, which
+// depends only on its spans' text and style and its tracking. Words are
+// never changed once made, so fits share them.
+type preparedText struct {
+	words, marker []word
+	ends          []bool
+}
+
+// maxTexts bounds the engine's prepared texts: a post's text is fitted
+// again and again while it is composed (at many sizes to find how large
+// a short slide can be set), then not at all.
+const maxTexts = 256
+
+// text prepares a block's words, or returns them prepared for a fit
+// before.
+func (e *Engine) text(b Block) preparedText {
+	k := textKey(b)
+	if t, ok := e.texts[k]; ok {
+		return t
+	}
+	tr := float32(b.Tracking)
+	t := preparedText{words: glue(e.s.words(b.Spans, tr)), marker: e.s.words(b.Marker, tr)}
+	t.ends = sentenceEnds(t.words)
+	if len(e.texts) >= maxTexts {
+		clear(e.texts)
+	}
+	e.texts[k] = t
+	return t
+}
+
+// textKey names everything a block's preparedText depends on.
+func textKey(b Block) string {
+	k := binary.AppendUvarint(nil, math.Float64bits(b.Tracking))
+	for _, spans := range [][]Span{b.Spans, b.Marker} {
+		k = binary.AppendUvarint(k, uint64(len(spans)))
+		for _, sp := range spans {
+			k = append(k, byte(sp.Style))
+			k = binary.AppendUvarint(k, uint64(len(sp.Text)))
+			k = append(k, sp.Text...)
+		}
+	}
+	return string(k)
 }
 
 // units lays every block out at one base size.

@@ -30,9 +30,13 @@ type lineBreaker struct {
 	s      *shaper
 	maxW   float32
 	lines  []brokenLine
+	widths []float32 // when dry, the lines' widths instead of lines
+	n      int       // lines ended so far
 	cur    brokenLine
-	placed int     // pieces on the current line
-	x      float32 // pen, after the last atom's trailing space
+	items  []placedPiece // every line's pieces, each line a slice of it
+	start  int           // where the current line's pieces start in items
+	placed int           // pieces on the current line
+	x      float32       // pen, after the last atom's trailing space
 	text   strings.Builder
 	broken bool // a word had to be divided
 	// dry measures lines without keeping their pieces or text: choosing
@@ -55,11 +59,28 @@ func (s *shaper) breakLines(words []word, maxW float32) ([]brokenLine, bool) {
 // full sets it again from the same measure and breaks.
 type broken struct {
 	lines    []brokenLine
+	widths   []float32 // a measured one's line widths, in place of lines
 	broken   bool
 	wordLine []int
 	dry      bool
 	maxW     float32
 	brk      func(int) bool
+}
+
+// count is the number of lines.
+func (r broken) count() int {
+	if r.dry {
+		return len(r.widths)
+	}
+	return len(r.lines)
+}
+
+// width is line i's width in ems.
+func (r broken) width(i int) float32 {
+	if r.dry {
+		return r.widths[i]
+	}
+	return r.lines[i].width
 }
 
 // breakAt breaks words greedily, and also before the word at index
@@ -97,12 +118,31 @@ func (s *shaper) full(words []word, r broken) broken {
 func (s *shaper) fill(b *lineBreaker, words []word, brk func(int) bool) broken {
 	maxW := b.maxW
 	wordLine := make([]int, len(words))
+	// Room for every line and piece at once: a paragraph is broken many
+	// times over while fitting, and growing these one append at a time
+	// was most of what laying text out allocated.
+	var total float32
+	pieces := 0
+	for _, w := range words {
+		total += w.width()
+		for _, a := range w.atoms {
+			total += a.space
+			pieces += len(a.pieces)
+		}
+	}
+	lines := 2 + int(min(total/max(maxW, 1), 64))
+	if b.dry {
+		b.widths = make([]float32, 0, lines)
+	} else {
+		b.lines = make([]brokenLine, 0, lines)
+		b.items = make([]placedPiece, 0, pieces)
+	}
 	for i, w := range words {
 		ww := w.width()
 		if b.placed > 0 && (b.x+ww > maxW+eps || brk(i)) {
 			b.newLine()
 		}
-		wordLine[i] = len(b.lines)
+		wordLine[i] = b.n
 		if ww <= maxW+eps {
 			for _, a := range w.atoms {
 				b.place(a)
@@ -121,18 +161,23 @@ func (s *shaper) fill(b *lineBreaker, words []word, brk func(int) bool) broken {
 			b.place(a)
 		}
 	}
-	if b.placed > 0 || len(b.lines) == 0 {
+	if b.placed > 0 || b.n == 0 {
 		b.newLine()
 	}
-	return broken{lines: b.lines, broken: b.broken, wordLine: wordLine, dry: b.dry, maxW: maxW, brk: brk}
+	return broken{lines: b.lines, widths: b.widths, broken: b.broken, wordLine: wordLine, dry: b.dry, maxW: maxW, brk: brk}
 }
 
 func (b *lineBreaker) newLine() {
-	if !b.dry {
+	b.n++
+	if b.dry {
+		b.widths = append(b.widths, b.cur.width)
+	} else {
 		b.cur.text = b.text.String()
+		b.cur.space = b.cur.space || b.x > b.cur.width
+		b.cur.items = b.items[b.start:len(b.items):len(b.items)]
+		b.start = len(b.items)
+		b.lines = append(b.lines, b.cur)
 	}
-	b.cur.space = b.cur.space || b.x > b.cur.width
-	b.lines = append(b.lines, b.cur)
 	b.cur = brokenLine{}
 	b.placed = 0
 	b.x = 0
@@ -154,7 +199,7 @@ func (b *lineBreaker) place(a atom) {
 	x := b.x
 	for _, p := range a.pieces {
 		if !b.dry {
-			b.cur.items = append(b.cur.items, placedPiece{p: p, x: x})
+			b.items = append(b.items, placedPiece{p: p, x: x})
 		}
 		x += p.width
 	}
