@@ -42,8 +42,10 @@ func (c *composer) each(n int, f func(cc *composer, i int)) {
 			work(eng)
 		})
 	}
-	work(c.eng)
-	wg.Wait()
+	func() {
+		defer wg.Wait() // also when f panics here: no helper outlives the call
+		work(c.eng)
+	}()
 	if p, ok := failed.Load().(panicked); ok {
 		panic(p.v)
 	}
