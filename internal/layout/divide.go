@@ -28,7 +28,9 @@ func (b *lineBreaker) placeDivided(a atom) {
 	for {
 		room := b.maxW - b.x
 		rest := b.slice(a, runes, start, len(runes))
-		if width(rest) <= room+eps {
+		// Nothing left ends it too: on a line of negative width (a box
+		// narrower than its indent) even nothing does not fit.
+		if width(rest) <= room+eps || start >= len(runes) {
 			b.placePieces(rest, string(runes[start:]))
 			break
 		}

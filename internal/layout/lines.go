@@ -130,7 +130,10 @@ func (s *shaper) fill(b *lineBreaker, words []word, brk func(int) bool) broken {
 			pieces += len(a.pieces)
 		}
 	}
-	lines := 2 + int(min(total/max(maxW, 1), 64))
+	lines := 2
+	if est := total / maxW; est > 0 && est < 64 { // false for NaN and infinities
+		lines += int(est)
+	}
 	if b.dry {
 		b.widths = make([]float32, 0, lines)
 	} else {

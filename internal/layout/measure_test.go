@@ -48,3 +48,18 @@ func outline(r broken) string {
 	}
 	return b.String()
 }
+
+// Degenerate boxes and sizes (nothing a template allows, but a fit must
+// not panic on them): a zero size makes the measure infinite or NaN.
+func TestFitDegenerateSizes(t *testing.T) {
+	e := New(loadTestFonts(t))
+	for _, w := range []float64{0, 1, 400} {
+		for _, size := range []float64{0, 1, 40} {
+			spec := Spec{Box: Box{W: w, H: 100}, MaxSize: size, MinSize: size, Blocks: []Block{
+				{Spans: []Span{{Text: "Cuci tangan pakai sabun, lalu bilas dengan air mengalir sampai bersih."}}, Balance: true},
+				{Spans: []Span{{Text: "Jaga jarak satu meter dari orang lain saat antre."}}, Marker: []Span{{Text: "•"}}, Indent: 1},
+			}}
+			e.Fit(spec)
+		}
+	}
+}
