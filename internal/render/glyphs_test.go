@@ -72,3 +72,30 @@ func TestGlyphOverIsDrawMask(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkGlyphOver composites the masks of a line of body text.
+func BenchmarkGlyphOver(b *testing.B) {
+	fonts, err := theme.Fonts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	face := fonts.Regular
+	c := newGlyphCache()
+	var masks []*mask
+	for _, r := range "Cuci tangan pakai sabun dan air mengalir selama dua puluh detik." {
+		if gid, ok := face.NominalGlyph(r); ok {
+			if m := c.outlineMask(face, gid, 40, 0.25, 0.5); m != nil {
+				masks = append(masks, m)
+			}
+		}
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, 1080, 200))
+	ink := color.RGBA{0x18, 0x18, 0x1b, 0xff}
+	for b.Loop() {
+		x := 10
+		for _, m := range masks {
+			glyphOver(dst, m.img.Bounds().Add(image.Pt(x, 100).Add(m.offset)), ink, m.img)
+			x += 16
+		}
+	}
+}
