@@ -171,6 +171,18 @@ func flat(pix []uint8, xs, ys *[16]int) bool {
 	return true
 }
 
+// flatRows tells whether two rows of 16 pixels are all one colour.
+func flatRows(r0, r1 []uint8) bool {
+	c := binary.LittleEndian.Uint32(r0)
+	c2 := uint64(c)<<32 | uint64(c)
+	for i := 0; i < 64; i += 8 {
+		if binary.LittleEndian.Uint64(r0[i:]) != c2 || binary.LittleEndian.Uint64(r1[i:]) != c2 {
+			return false
+		}
+	}
+	return true
+}
+
 // ycc converts a colour to level-shifted JFIF YCbCr in 16.16 fixed
 // point, rounding to nearest and clamping, as color.RGBToYCbCr does.
 func ycc(r, g, b int) (y, cb, cr int) {
@@ -188,6 +200,19 @@ func (m *mcu) load(pix []uint8, xs, ys *[16]int) {
 		yb := &m.y[j/8*2]
 		yo := (j % 8) * 8
 		co := (j / 2) * 8
+		if shortcuts && xs[15] == xs[0]+60 && flatRows(row0[xs[0]:xs[0]+64], row1[xs[0]:xs[0]+64]) {
+			// Two rows of one colour, as between lines of text: the
+			// same values the groups would give, converted once.
+			y, cb, cr := ycc(int(row0[xs[0]]), int(row0[xs[0]+1]), int(row0[xs[0]+2]))
+			yr := &m.y[j/8*2+1]
+			for k := yo; k < yo+16; k++ {
+				yb[k], yr[k] = y, y
+			}
+			for k := co; k < co+8; k++ {
+				m.cb[k], m.cr[k] = cb, cr
+			}
+			continue
+		}
 		for i := 0; i < 16; i += 2 {
 			if i == 8 {
 				yb = &m.y[j/8*2+1]
