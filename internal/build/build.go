@@ -175,6 +175,10 @@ type builder struct {
 	drawing  sync.WaitGroup
 	idOnce   sync.Once
 	warm     sync.Once
+	// logoFile reads the brand logo once for every post of the build:
+	// reading and hashing it for each post was a tenth of a build that
+	// finds 210 posts up to date.
+	logoFile func() (*photoFile, error)
 }
 
 func newBuilder(ctx context.Context, opts Options) *builder {
@@ -184,7 +188,8 @@ func newBuilder(ctx context.Context, opts Options) *builder {
 	}
 	imgs := newImageHashes()
 	return &builder{ctx: ctx, opts: opts, workers: workers, renderer: opts.Renderer,
-		tmpls: newTemplateCache(opts.Root, imgs), imgs: imgs, engines: layout.NewPool(workers, theme.Fonts),
+		logoFile: sync.OnceValues(func() (*photoFile, error) { return readBrandLogo(opts.Root, opts.Project) }),
+		tmpls:    newTemplateCache(opts.Root, imgs), imgs: imgs, engines: layout.NewPool(workers, theme.Fonts),
 		progress: newTracker(len(opts.Posts), opts.Progress)}
 }
 

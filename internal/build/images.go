@@ -66,17 +66,23 @@ type photoFile struct {
 // loadImages reads and decodes every image a post uses, and the brand
 // logo under deck.LogoKey.
 func loadImages(root, postFile string, a *content.Article, p config.Project) (map[string]image.Image, error) {
-	files, err := readImages(root, postFile, a, p)
+	files, err := readImages(root, postFile, a)
 	if err != nil {
 		return nil, err
+	}
+	logo, err := readBrandLogo(root, p)
+	if err != nil {
+		return nil, err
+	}
+	if logo != nil {
+		files[deck.LogoKey] = *logo
 	}
 	return decodeImages(files, a, p, &logoCache{})
 }
 
-// readImages reads every image a post uses, and the brand logo under
-// deck.LogoKey. Paths are relative to the post's folder and may not leave
-// the project; the logo's is relative to the project.
-func readImages(root, postFile string, a *content.Article, p config.Project) (map[string]photoFile, error) {
+// readImages reads every image a post uses. Paths are relative to the
+// post's folder and may not leave the project.
+func readImages(root, postFile string, a *content.Article) (map[string]photoFile, error) {
 	out := map[string]photoFile{}
 	for _, r := range imageRefs(a) {
 		if _, ok := out[r.src]; ok {
@@ -88,14 +94,20 @@ func readImages(root, postFile string, a *content.Article, p config.Project) (ma
 		}
 		out[r.src] = photoFile{data: data, hash: fileHash(data), line: r.line}
 	}
-	if p.Brand.Logo != "" {
-		data, err := readLogo(root, p.Brand.Logo)
-		if err != nil {
-			return nil, diag.Errorf(config.FileName, p.Brand.LogoLine, "brand.logo %q: %v", p.Brand.Logo, err)
-		}
-		out[deck.LogoKey] = photoFile{data: data, hash: fileHash(data), line: p.Brand.LogoLine}
-	}
 	return out, nil
+}
+
+// readBrandLogo reads the project's logo, relative to the project; nil
+// when the project names none.
+func readBrandLogo(root string, p config.Project) (*photoFile, error) {
+	if p.Brand.Logo == "" {
+		return nil, nil
+	}
+	data, err := readLogo(root, p.Brand.Logo)
+	if err != nil {
+		return nil, diag.Errorf(config.FileName, p.Brand.LogoLine, "brand.logo %q: %v", p.Brand.Logo, err)
+	}
+	return &photoFile{data: data, hash: fileHash(data), line: p.Brand.LogoLine}, nil
 }
 
 // decodeImages decodes the files readImages read, photos at the working

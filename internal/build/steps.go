@@ -117,9 +117,19 @@ func pickTemplate(b *builder, _ int, j *job) error {
 // readPhotos reads the post's photos and the brand logo, undecoded: their
 // bytes are what the fingerprint needs.
 func readPhotos(b *builder, _ int, j *job) error {
-	photos, err := readImages(b.opts.Root, j.file, j.article, b.opts.Project)
+	photos, err := readImages(b.opts.Root, j.file, j.article)
+	if err != nil {
+		return err
+	}
+	logo, err := b.logoFile()
+	if err != nil {
+		return err
+	}
+	if logo != nil {
+		photos[deck.LogoKey] = *logo
+	}
 	j.photos = photos
-	return err
+	return nil
 }
 
 // fingerprint hashes the post's inputs and, when the output folder holds
