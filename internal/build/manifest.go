@@ -146,10 +146,32 @@ func (m Manifest) encode() ([]byte, error) {
 }
 
 // ReadManifest reads a post's slides.json from its folder.
-func ReadManifest(dir string) (*Manifest, error) {
+func ReadManifest(dir string) (*Manifest, error) { return readManifest(dir, false) }
+
+// readManifest reads slides.json; brief keeps of each slide only its
+// file, which is all a build needs of a post it finds up to date. A build
+// that found 210 posts up to date decoded 6.5 MB of text lines, photos
+// and contrast it never read: a third of the decoding, and its garbage.
+func readManifest(dir string, brief bool) (*Manifest, error) {
 	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
 	if err != nil {
 		return nil, err
+	}
+	if brief {
+		var m struct {
+			Manifest
+			Slides []struct {
+				File string `json:"file"`
+			} `json:"slides"` // in place of Manifest.Slides
+		}
+		if err := json.Unmarshal(data, &m); err != nil {
+			return nil, err
+		}
+		m.Manifest.Slides = make([]SlideInfo, len(m.Slides))
+		for i, s := range m.Slides {
+			m.Manifest.Slides[i].File = s.File
+		}
+		return &m.Manifest, nil
 	}
 	var m Manifest
 	if err := json.Unmarshal(data, &m); err != nil {

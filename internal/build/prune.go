@@ -1,7 +1,6 @@
 package build
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -37,8 +36,9 @@ func Prune(out string, posts map[string]string) ([]string, error) {
 		if !e.IsDir() || strings.HasPrefix(name, ".") || slugs[name] {
 			continue
 		}
-		m, ok := readManifest(filepath.Join(dir, name))
-		if !ok || failed[m.Source] {
+		// A folder without a readable slides.json is not a build's.
+		m, err := readManifest(filepath.Join(dir, name), true)
+		if err != nil || failed[m.Source] {
 			continue
 		}
 		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
@@ -48,18 +48,4 @@ func Prune(out string, posts map[string]string) ([]string, error) {
 	}
 	sort.Strings(removed)
 	return removed, nil
-}
-
-// readManifest reads a slide folder's slides.json; ok is false when the
-// folder holds none, so it is not a build's.
-func readManifest(dir string) (Manifest, bool) {
-	data, err := os.ReadFile(filepath.Join(dir, "slides.json"))
-	if err != nil {
-		return Manifest{}, false
-	}
-	var m Manifest
-	if json.Unmarshal(data, &m) != nil {
-		return Manifest{}, false
-	}
-	return m, true
 }

@@ -166,10 +166,15 @@ func fingerprint(b *builder, _ int, j *job) error {
 	if b.opts.Force {
 		return nil
 	}
+	// A plain build reads of the old slides.json only what finding the
+	// post up to date needs, and the rest when it is not (its slides are
+	// then reused one by one). Inspecting callers get it whole.
+	brief := false
 	if prev, ok := b.opts.Previous[j.file]; ok && prev.Err == nil && prev.Files != nil {
 		j.old, j.oldFiles = &prev.Manifest, prev.Files
 	} else if j.dir != "" {
-		if old, err := ReadManifest(j.dir); err == nil {
+		brief = !b.opts.Inspect
+		if old, err := readManifest(j.dir, brief); err == nil {
 			j.old = old
 		}
 	}
@@ -177,6 +182,9 @@ func fingerprint(b *builder, _ int, j *job) error {
 	// that writes must fill.
 	inMemory := j.oldFiles != nil && !b.opts.DryRun
 	if j.old == nil || j.old.Inputs != j.inputs || inMemory || !j.complete(b, b.opts.Inspect) {
+		if brief && j.old != nil {
+			j.old, _ = ReadManifest(j.dir)
+		}
 		return nil
 	}
 	j.upToDate = true
