@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -102,12 +103,18 @@ func levenshtein(a, b string) int {
 	return prev[len(b)]
 }
 
-var (
-	acceptsRE = regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`)
-	atLeastRE = regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`)
-	atMostRE  = regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
-	unknownRE = regexp.MustCompile(`^unknown command "([^"]*)" for "([^"]*)"`)
-)
+// cobraErrors are the patterns of cobra's messages that argsError
+// rewrites, compiled on the first error: a run that goes well needs none.
+var cobraErrors = sync.OnceValue(func() cobraPatterns {
+	return cobraPatterns{
+		accepts: regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`),
+		atLeast: regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`),
+		atMost:  regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`),
+		unknown: regexp.MustCompile(`^unknown command "([^"]*)" for "([^"]*)"`),
+	}
+})
+
+type cobraPatterns struct{ accepts, atLeast, atMost, unknown *regexp.Regexp }
 
 // argsError translates cobra's errors about positional arguments and
 // unknown commands, raised for c; it returns nil for any other error.
@@ -117,14 +124,15 @@ func argsError(c *cobra.Command, err error) error {
 		return nil
 	}
 	msg := err.Error()
-	if m := unknownRE.FindStringSubmatch(msg); m != nil {
+	p := cobraErrors()
+	if m := p.unknown.FindStringSubmatch(msg); m != nil {
 		return unknownCommand(c, m[1])
 	}
-	for _, re := range []*regexp.Regexp{acceptsRE, atLeastRE, atMostRE} {
+	for _, re := range []*regexp.Regexp{p.accepts, p.atLeast, p.atMost} {
 		if m := re.FindStringSubmatch(msg); m != nil {
 			want, _ := strconv.Atoi(m[1])
 			got, _ := strconv.Atoi(m[2])
-			return usageAt(c, "%s", argCount(c, re, want, got))
+			return usageAt(c, "%s", argCount(c, re == p.atMost, want, got))
 		}
 	}
 	return nil
@@ -147,14 +155,14 @@ func unknownCommand(c *cobra.Command, word string) error {
 
 // argCount words a wrong number of arguments with the names the usage
 // line gives them: "missing <post>".
-func argCount(c *cobra.Command, re *regexp.Regexp, want, got int) string {
+func argCount(c *cobra.Command, atMost bool, want, got int) string {
 	names := argNames(c)
 	switch {
 	case got < want && got < len(names):
 		return fmt.Sprintf("missing %s", strings.Join(names[got:min(want, len(names))], " "))
 	case got < want:
 		return fmt.Sprintf("`%s` needs %d %s, got %d", c.CommandPath(), want, plural(want, "argument"), got)
-	case re == atMostRE && want == 1:
+	case atMost && want == 1:
 		return fmt.Sprintf("`%s` takes one argument at most, got %d", c.CommandPath(), got)
 	default:
 		return fmt.Sprintf("`%s` takes %d %s, got %d", c.CommandPath(), want, plural(want, "argument"), got)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/pkpm-btn3/pkpm/internal/catalog"
@@ -18,9 +19,11 @@ var indexSource string
 //go:embed index.js
 var indexScript string
 
-// indexTemplate is parsed once; each page gets a copy reading its
-// language's catalogue.
-var indexTemplate = template.Must(template.New("index").Funcs(catalog.For(catalog.Default).Funcs()).Parse(indexSource))
+// indexTemplate is parsed once, on first use; each page gets a copy
+// reading its language's catalogue.
+var indexTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("index").Funcs(catalog.For(catalog.Default).Funcs()).Parse(indexSource))
+})
 
 // Entry is one bundle on the index page.
 type Entry struct {
@@ -87,7 +90,7 @@ func IndexTo(w io.Writer, entries []Entry, lang string) error {
 		}
 		view = append(view, ie)
 	}
-	t, err := indexTemplate.Clone()
+	t, err := indexTemplate().Clone()
 	if err != nil {
 		return err
 	}

@@ -18,12 +18,15 @@ import (
 var web embed.FS
 
 // static lists every file under /static/ by name; nothing else is served
-// there.
-var static = loadStatic()
+// there. The files are compressed and hashed on first use: commands other
+// than the preview never need them.
+var static = sync.OnceValue(loadStatic)
 
 // assetVersion changes whenever the CSS or script does, so a browser
 // never mixes an old script with a new page.
-var assetVersion = static["app.css"].etag[:6] + static["app.js"].etag[:6]
+func assetVersion() string {
+	return static()["app.css"].etag[:6] + static()["app.js"].etag[:6]
+}
 
 func loadStatic() map[string]*asset {
 	out := map[string]*asset{}
@@ -66,7 +69,7 @@ func serveStatic(w http.ResponseWriter, r *http.Request) {
 		serveFont(w, r, f)
 		return
 	}
-	a, ok := static[name]
+	a, ok := static()[name]
 	if !ok {
 		http.NotFound(w, r)
 		return

@@ -44,7 +44,7 @@ func newFrame(s *site, page, titleKey string) frame {
 	if titleKey != "" {
 		title = words.T(titleKey)
 	}
-	f := frame{Title: title, Page: page, words: words, Version: s.version, AssetVersion: assetVersion, Building: s.building,
+	f := frame{Title: title, Page: page, words: words, Version: s.version, AssetVersion: assetVersion(), Building: s.building,
 		Handle: strings.TrimPrefix(s.project.Handle, "@"), Name: s.project.Name}
 	if s.configErr != nil {
 		f.ConfigErr = s.configErr.Error()
