@@ -148,16 +148,33 @@ const HeadBytes = 16 << 10
 // collector, left to its default pace, lets grow with the project.
 const memoryLimit = 100 << 20
 
-// BoundMemory sets the collector's soft memory limit for a build, unless
-// the user set GOMEMLIMIT, and returns what puts the old one back.
-// Commands that do more than build after building (export writes the
-// bundles page) hold it for their whole run.
+// gcPercent is the collector's pace in a build: it lets the heap grow to
+// three times what is live before collecting, where Go's default is
+// twice. A build's garbage is short-lived and the memory limit caps the
+// heap of a large project, so collecting less often is cheap: the 10-slide
+// bench build took 5 % less time (41 paired runs) and 1 MiB more memory
+// at peak; the 210-post build 9 MiB more.
+const gcPercent = 200
+
+// BoundMemory sets the collector's pace and soft memory limit for a
+// build, unless the user set GOGC or GOMEMLIMIT, and returns what puts
+// the old ones back. Commands that do more than build after building
+// (export writes the bundles page) hold them for their whole run.
 func BoundMemory() func() {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
+	restore := []func(){}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		old := debug.SetMemoryLimit(memoryLimit)
+		restore = append(restore, func() { debug.SetMemoryLimit(old) })
 	}
-	old := debug.SetMemoryLimit(memoryLimit)
-	return func() { debug.SetMemoryLimit(old) }
+	if os.Getenv("GOGC") == "" {
+		old := debug.SetGCPercent(gcPercent)
+		restore = append(restore, func() { debug.SetGCPercent(old) })
+	}
+	return func() {
+		for _, f := range restore {
+			f()
+		}
+	}
 }
 
 // builder holds what one Run shares between its posts.
