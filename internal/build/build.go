@@ -149,12 +149,14 @@ const HeadBytes = 16 << 10
 const memoryLimit = 100 << 20
 
 // gcPercent is the collector's pace in a build: it lets the heap grow to
-// three times what is live before collecting, where Go's default is
+// five times what is live before collecting, where Go's default is
 // twice. A build's garbage is short-lived and the memory limit caps the
-// heap of a large project, so collecting less often is cheap: the 10-slide
-// bench build took 5 % less time (41 paired runs) and 1 MiB more memory
-// at peak; the 210-post build 9 MiB more.
-const gcPercent = 200
+// heap of a large project, so collecting less often is cheap. The
+// 10-slide bench build (41 paired runs each) took 5 % less time at 200
+// than at Go's 100 and 5 % less again at 400, for 1 and 4 MiB more at
+// peak; 800 gained nothing more. The 210-post build, held by the limit,
+// peaks at 110 MiB instead of 100 MiB.
+const gcPercent = 400
 
 // BoundMemory sets the collector's pace and soft memory limit for a
 // build, unless the user set GOGC or GOMEMLIMIT, and returns what puts
