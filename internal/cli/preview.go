@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pkpm-btn3/pkpm/internal/build"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/preview"
 	projectpkg "github.com/pkpm-btn3/pkpm/internal/project"
@@ -236,8 +237,10 @@ func openBrowser(url string) error {
 	return nil
 }
 
-// sheetRun writes one post's contact sheet.
+// sheetRun writes one post's contact sheet. Drawing and compressing the
+// sheet comes after the build, and is paced as one.
 func sheetRun(opts *PreviewOptions) error {
+	defer build.BoundMemory()()
 	s := opts.g.streams
 	p, err := opts.g.openProject()
 	if err != nil {
