@@ -13,6 +13,7 @@ import (
 
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
+	"github.com/pkpm-btn3/pkpm/internal/pngenc"
 )
 
 // SheetSpec says what a contact sheet shows.
@@ -107,6 +108,11 @@ func (r *Renderer) Sheet(eng *layout.Engine, slides []deck.Slide, spec SheetSpec
 	return dst
 }
 
+// pngPieceRows is the most rows a piece of the PNG holds: enough that its
+// seams cost nothing measurable, few enough that the last band drawn is
+// compressed on every core.
+const pngPieceRows = 64
+
 // WriteSheet draws the sheet one row of tiles at a time and writes it to
 // w as a PNG, compressing bands on every core while the next is drawn.
 // The 26-slide sheet of a long post is 2008×3064 pixels: held whole, its
@@ -125,36 +131,32 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 	type work struct {
 		band   *image.RGBA
 		y0, y1 int
-		piece  *pngPiece
+		piece  *pngenc.Piece
+		last   bool
 		left   *atomic.Int32 // the band's pieces not yet compressed
 	}
-	var pieces []pngPiece
+	n := 0
 	for i := 1; i < len(cuts); i++ {
-		for y := cuts[i-1]; y < cuts[i]; y += pngPieceRows {
-			pieces = append(pieces, pngPiece{})
-		}
+		n += (max(cuts[i]-cuts[i-1], 0) + pngPieceRows - 1) / pngPieceRows
 	}
-	pieces[len(pieces)-1].final = true
+	pieces := make([]pngenc.Piece, n)
 	workers := max(1, runtime.GOMAXPROCS(0))
 	free := make(chan []uint8, workers+1) // one band being drawn, the others compressed
 	for range workers + 1 {
 		free <- make([]uint8, 4*d.grid.w*tallest)
 	}
 	todo := make(chan work, len(pieces))
-	errs := make(chan error, workers)
+	done := make(chan struct{}, workers)
 	for range workers {
 		go func() {
-			c := newPNGCompressor(d.grid.w)
-			var err error
+			var e pngenc.Encoder
 			for t := range todo {
-				if err == nil {
-					err = c.compress(t.piece, t.band, t.y0, t.y1)
-				}
+				*t.piece = e.Compress(t.band, t.y0, t.y1, t.last)
 				if t.left.Add(-1) == 0 {
 					free <- t.band.Pix[:cap(t.band.Pix)]
 				}
 			}
-			errs <- err
+			done <- struct{}{}
 		}()
 	}
 	// The painter hands every band over and closes the queue even if a
@@ -174,21 +176,15 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 			left := new(atomic.Int32)
 			left.Store(int32((h + pngPieceRows - 1) / pngPieceRows))
 			for y := 0; y < h; y += pngPieceRows {
-				todo <- work{band: band, y0: y, y1: min(y+pngPieceRows, h), piece: &pieces[next], left: left}
+				todo <- work{band: band, y0: y, y1: min(y+pngPieceRows, h), piece: &pieces[next], last: next == len(pieces)-1, left: left}
 				next++
 			}
 		}
 	}()
-	var err error
 	for range workers {
-		if e := <-errs; err == nil {
-			err = e
-		}
+		<-done
 	}
-	if err != nil {
-		return err
-	}
-	return writePNG(w, d.grid.w, d.grid.h, pieces)
+	return pngenc.Write(w, d.grid.w, d.grid.h, pieces)
 }
 
 // band draws the part of the sheet from top down onto dst: the heading,

@@ -1,0 +1,276 @@
+package pngenc
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/zlib"
+	"hash/adler32"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"math/rand/v2"
+	"testing"
+)
+
+// The sums of two pieces combine into the sum of both, at every split,
+// including empty pieces and pieces long enough to wrap the modulus.
+func TestAdler32Combine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	data := make([]byte, 200_000)
+	for i := range data {
+		data[i] = byte(rng.IntN(256))
+	}
+	for _, cut := range []int{0, 1, 5552, 65521, 65522, 100_000, len(data)} {
+		a, b := data[:cut], data[cut:]
+		got := adler32Combine(adler32.Checksum(a), adler32.Checksum(b), len(b))
+		if want := adler32.Checksum(data); got != want {
+			t.Errorf("cut at %d: combined %08x, want %08x", cut, got, want)
+		}
+	}
+	// All 0xff bytes drive both halves of the sum to their largest.
+	ff := bytes.Repeat([]byte{0xff}, 300_000)
+	if got, want := adler32Combine(adler32.Checksum(ff[:123_457]), adler32.Checksum(ff[123_457:]), len(ff)-123_457), adler32.Checksum(ff); got != want {
+		t.Errorf("0xff bytes: combined %08x, want %08x", got, want)
+	}
+}
+
+// inflate decompresses pieces' deflate data as one stream.
+func inflate(t testing.TB, data []byte) []byte {
+	t.Helper()
+	got, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+	if err != nil {
+		t.Fatalf("inflate: %v", err)
+	}
+	return got
+}
+
+// Pieces compressed apart inflate, in order, to what went in: flat runs,
+// rows repeating the row above, noise, and runs longer than a match.
+func TestDeflatePiecesRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	const stride = 301
+	var rows [][]byte
+	for y := range 40 {
+		row := make([]byte, stride)
+		switch y % 5 {
+		case 0: // flat
+		case 1: // noise
+			for i := range row {
+				row[i] = byte(rng.IntN(256))
+			}
+		case 2: // the row above
+			copy(row, rows[y-1])
+		case 3: // pixels repeating with a few changes
+			for i := range row {
+				row[i] = byte(i % 3 * 40)
+				if rng.IntN(20) == 0 {
+					row[i] = byte(rng.IntN(256))
+				}
+			}
+		case 4: // few values: a skewed code
+			for i := range row {
+				row[i] = byte(rng.IntN(3))
+			}
+		}
+		rows = append(rows, row)
+	}
+	var all, stream []byte
+	for p := 0; p < len(rows); p += 7 {
+		var piece []byte
+		for _, r := range rows[p:min(p+7, len(rows))] {
+			piece = append(piece, r...)
+		}
+		all = append(all, piece...)
+		var d deflater
+		d.compress(piece, stride, p+7 >= len(rows))
+		stream = append(stream, d.out...)
+	}
+	if got := inflate(t, stream); !bytes.Equal(got, all) {
+		t.Fatalf("inflated %d bytes, not the %d that went in", len(got), len(all))
+	}
+}
+
+// Rows wider than deflate's window take repeats from the left only.
+func TestDeflateWideRows(t *testing.T) {
+	const stride = maxDist + 5
+	b := make([]byte, 3*stride)
+	for i := range b {
+		b[i] = byte(i / 7)
+	}
+	var d deflater
+	d.compress(b, stride, true)
+	if got := inflate(t, d.out); !bytes.Equal(got, b) {
+		t.Fatal("wide rows do not round-trip")
+	}
+}
+
+// Codes stay within their limit however skewed the frequencies, and
+// form a complete prefix code.
+func TestCodeLengthsLimit(t *testing.T) {
+	freq := make([]int32, 40)
+	f := int32(1)
+	for i := range freq {
+		freq[i] = f
+		if f < 1<<29 {
+			f *= 2
+		}
+	}
+	for _, c := range []struct{ n, limit int }{{19, 7}, {40, 15}} {
+		lengths := make([]uint8, c.n)
+		codeLengths(freq[:c.n], c.limit, lengths)
+		kraft := 0.0
+		for _, l := range lengths {
+			if l == 0 || int(l) > c.limit {
+				t.Fatalf("%d symbols, limit %d: a code of %d bits", c.n, c.limit, l)
+			}
+			kraft += 1 / float64(uint(1)<<l)
+		}
+		if kraft != 1 {
+			t.Errorf("%d symbols, limit %d: the code is not complete: Kraft sum %v", c.n, c.limit, kraft)
+		}
+	}
+}
+
+// A picture written in pieces is a PNG of the same pixels, whichever
+// way it is cut.
+func TestWriteRoundTrip(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 37, 50))
+	rng := rand.New(rand.NewPCG(5, 6))
+	for y := range 50 {
+		for x := range 37 {
+			c := color.RGBA{0xf4, 0xf4, 0xf5, 0xff}
+			if x > 10 && x < 30 && y > 5 {
+				c = color.RGBA{uint8(rng.IntN(256)), uint8(x * 5), uint8(y * 3), 0xff}
+			}
+			img.SetRGBA(x, y, c)
+		}
+	}
+	for _, rows := range []int{1, 7, 50} {
+		var e Encoder
+		var pieces []Piece
+		for y := 0; y < 50; y += rows {
+			pieces = append(pieces, e.Compress(img, y, min(y+rows, 50), y+rows >= 50))
+		}
+		var buf bytes.Buffer
+		if err := Write(&buf, 37, 50, pieces); err != nil {
+			t.Fatal(err)
+		}
+		got, err := png.Decode(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("pieces of %d rows: not a PNG: %v", rows, err)
+		}
+		for y := range 50 {
+			for x := range 37 {
+				r, g, b, a := got.At(x, y).RGBA()
+				w := img.RGBAAt(x, y)
+				if uint8(r>>8) != w.R || uint8(g>>8) != w.G || uint8(b>>8) != w.B || a != 0xffff {
+					t.Fatalf("pieces of %d rows: pixel (%d, %d) = %v, want %v", rows, x, y, got.At(x, y), w)
+				}
+			}
+		}
+		// The zlib stream's checksum is checked too.
+		if _, err := zlibOf(buf.Bytes()); err != nil {
+			t.Fatalf("pieces of %d rows: %v", rows, err)
+		}
+	}
+}
+
+// zlibOf reads the image data of a PNG written by Write as one zlib
+// stream, to its checksum.
+func zlibOf(p []byte) ([]byte, error) {
+	var idat []byte
+	for p = p[8:]; len(p) >= 12; {
+		n := int(uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3]))
+		if string(p[4:8]) == "IDAT" {
+			idat = append(idat, p[8:8+n]...)
+		}
+		p = p[12+n:]
+	}
+	r, err := zlib.NewReader(bytes.NewReader(idat))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(r)
+}
+
+func TestAppendRGB(t *testing.T) {
+	for n := range 9 {
+		rgba := make([]byte, 4*n)
+		for i := range rgba {
+			rgba[i] = byte(i + 1)
+		}
+		got := appendRGB([]byte{9}, rgba)
+		want := []byte{9}
+		for i := range n {
+			want = append(want, rgba[4*i:4*i+3]...)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%d pixels: %v, want %v", n, got, want)
+		}
+	}
+}
+
+// FuzzDeflate: any bytes, cut into rows of any width and pieces of any
+// size (64 bytes at least: the sheet's are tens of kilobytes, and a
+// block per byte makes the fuzzer crawl), inflate to themselves.
+func FuzzDeflate(f *testing.F) {
+	f.Add([]byte("aaaaaaaaaaaaaaaaaaaaaaaaabcabcabcabcabc"), uint16(7), uint8(2))
+	f.Add(bytes.Repeat([]byte{1, 2, 3}, 400), uint16(31), uint8(3))
+	f.Add([]byte{}, uint16(1), uint8(1))
+	f.Fuzz(func(t *testing.T, data []byte, stride uint16, rows uint8) {
+		if len(data) > 1<<16 {
+			t.Skip()
+		}
+		s := max(int(stride), 1)
+		piece := max(s*max(int(rows), 1), 64)
+		var stream []byte
+		var d deflater
+		for p := 0; p < len(data) || p == 0; p += piece {
+			d.out = d.out[:0]
+			d.compress(data[p:min(p+piece, len(data))], s, p+piece >= len(data))
+			stream = append(stream, d.out...)
+		}
+		if got := inflate(t, stream); !bytes.Equal(got, data) {
+			t.Fatalf("inflated %d bytes, want %d", len(got), len(data))
+		}
+	})
+}
+
+// checksum agrees with hash/adler32 on every length and on bytes that
+// drive the sums highest.
+func TestAdler32(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	data := make([]byte, 300_000)
+	for i := range data {
+		data[i] = byte(rng.IntN(256))
+	}
+	for _, n := range []int{0, 1, 7, 8, 9, 15, 16, 17, 5552, 65535, 65536, 65537, 200_001, len(data)} {
+		if got, want := checksum(data[:n]), adler32Lib(data[:n]); got != want {
+			t.Errorf("%d random bytes: %08x, want %08x", n, got, want)
+		}
+	}
+	ff := bytes.Repeat([]byte{0xff}, 1<<20)
+	if got, want := checksum(ff), adler32Lib(ff); got != want {
+		t.Errorf("1 MB of 0xff: %08x, want %08x", got, want)
+	}
+}
+
+func adler32Lib(b []byte) uint32 { return adler32.Checksum(b) }
+
+// BenchmarkAdler32 sums a piece's worth of rows (64 rows of a 2008-pixel
+// sheet) with checksum, and with hash/adler32 for comparison.
+func BenchmarkAdler32(b *testing.B) {
+	data := make([]byte, 64*(1+3*2008))
+	for i := range data {
+		data[i] = byte(i * 7 / 13)
+	}
+	for name, sum := range map[string]func([]byte) uint32{"checksum": checksum, "hash-adler32": adler32Lib} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				sum(data)
+			}
+		})
+	}
+}
