@@ -9,10 +9,10 @@ import (
 // with Huffman codes made for it (RFC 1951). It looks for repeats in two
 // places only: the same bytes one row up, and the pixel to the left. A
 // contact sheet is paper, flat slide colours and rows that repeat the
-// row above, so nearly every byte is found in one of them: measured on
-// the 26-slide sheet, 95 % of its bytes are covered by such repeats. A
-// general compressor hashes every position to find repeats anywhere,
-// which costs three times the time for a file as small.
+// row above, so nearly every byte is found in one of them: 95 % of the
+// 26-slide sheet's bytes are. compress/flate hashes every position to
+// find repeats anywhere: its fastest level took twice the CPU time for a
+// file 15 % smaller (0.95 MB against 1.1 MB; the limit is 2 MB).
 type deflater struct {
 	tokens   []uint32 // literals (< 256) and matches (matchFlag set)
 	litFreq  [numLitLen]int32

@@ -31,8 +31,8 @@ type Encoder struct {
 	d   deflater
 }
 
-// Compress compresses rows [y0, y1) of img; last says they end the
-// picture.
+// Compress compresses rows [y0, y1) of img, counted from its top; last
+// says they end the picture.
 func (e *Encoder) Compress(img *image.RGBA, y0, y1 int, last bool) Piece {
 	w := img.Rect.Dx()
 	stride := 1 + 3*w
