@@ -8,6 +8,5 @@ import (
 )
 
 func main() {
-	adviseHugeHeap()
 	os.Exit(cli.Main(os.Args[1:], cli.System()))
 }

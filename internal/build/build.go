@@ -161,8 +161,11 @@ const gcPercent = 400
 // BoundMemory sets the collector's pace and soft memory limit for a
 // build, unless the user set GOGC or GOMEMLIMIT, and returns what puts
 // the old ones back. Commands that do more than build after building
-// (export writes the bundles page) hold them for their whole run.
+// (export writes the bundles page) hold them for their whole run. The
+// first call in a process also asks for huge pages (adviseHugeHeap):
+// commands that draw nothing start without the cost.
 func BoundMemory() func() {
+	hugeHeap()
 	restore := []func(){}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		old := debug.SetMemoryLimit(memoryLimit)
@@ -178,6 +181,8 @@ func BoundMemory() func() {
 		}
 	}
 }
+
+var hugeHeap = sync.OnceFunc(func() { adviseHugeHeap() })
 
 // builder holds what one Run shares between its posts.
 type builder struct {

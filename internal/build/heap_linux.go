@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"os"
@@ -8,9 +8,10 @@ import (
 	"unsafe"
 )
 
-// hugeHeapBytes is how much heap start-up asks to have backed by 2 MB
-// pages: more than one large post needs (a 10-slide build peaks near
-// 20 MB of heap). A bigger project's heap grows past it in 4 KB pages.
+// hugeHeapBytes is how much heap the first build of a process asks to
+// have backed by 2 MB pages: more than one large post needs (a 10-slide
+// build peaks near 20 MB of heap). A bigger project's heap grows past it
+// in 4 KB pages.
 const hugeHeapBytes = 48 << 20
 
 // adviseHugeHeap asks Linux to back the first hugeHeapBytes of the heap
@@ -22,7 +23,9 @@ const hugeHeapBytes = 48 << 20
 // is a page fault the first time it is touched, and a build touches tens
 // of megabytes of fresh heap. On the 2-core virtual machines pkpm is
 // measured on, a fault costs about 13 µs: 7,000 of them were a third of
-// the CPU time of a 10-slide build. With huge pages it takes 2,000.
+// the CPU time of a 10-slide build. With huge pages it takes 2,000. The
+// advice costs about 2 ms (the block's mapping and one collection), so
+// BoundMemory gives it once, for commands that build.
 //
 // The runtime maps heap as it grows, and each new mapping starts without
 // advice, so the advice must come after the mapping and before the use:

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package main
+package build
 
 // adviseHugeHeap does nothing: only Linux takes advice on huge pages.
 func adviseHugeHeap() []byte { return nil }
