@@ -163,7 +163,11 @@ const gcPercent = 400
 // the old ones back. Commands that do more than build after building
 // (export writes the bundles page) hold them for their whole run. The
 // first call in a process also asks for huge pages (adviseHugeHeap):
-// commands that draw nothing start without the cost.
+// commands that build nothing start without the cost. It comes before
+// the posts are read, since reading is most of what a build that finds
+// 210 posts up to date allocates: 0.11 s against 0.15 s when the advice
+// came after reading. A build whose first post is broken pays 3 to 4 ms
+// for it (0.035–0.042 s in all).
 func BoundMemory() func() {
 	hugeHeap()
 	restore := []func(){}
