@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
@@ -44,22 +45,37 @@ type bitmapKey struct {
 	w, h int
 }
 
-// glyphCache rasterises each glyph once per size and subpixel position,
-// and decodes each colour emoji once per size. It is not safe for
-// concurrent use: each worker owns one.
+// glyphCache rasterises each glyph once per size and subpixel position.
+// It is not safe for concurrent use: each worker owns one. Colour emoji
+// go to bitmaps, which the renderers of one Shared share.
 type glyphCache struct {
 	masks map[maskKey]*mask
 	// outlines keeps each glyph's outline for its masks at other sizes
 	// and subpixel positions: reading one from the font runs its CFF
 	// program and allocates the interpreter, about 20 KB, every time.
 	outlines map[outlineKey][]ot.Segment
-	decoded  map[bitmapKey]image.Image
-	scaled   map[bitmapKey]*image.RGBA
+	bitmaps  *bitmapCache
 	ras      vector.Rasterizer
 }
 
-func newGlyphCache() *glyphCache {
-	return &glyphCache{masks: map[maskKey]*mask{}, outlines: map[outlineKey][]ot.Segment{}, decoded: map[bitmapKey]image.Image{}, scaled: map[bitmapKey]*image.RGBA{}}
+func newGlyphCache(bitmaps *bitmapCache) *glyphCache {
+	return &glyphCache{masks: map[maskKey]*mask{}, outlines: map[outlineKey][]ot.Segment{}, bitmaps: bitmaps}
+}
+
+// bitmapCache holds colour emoji bitmaps, decoded (under a key of size
+// zero) and scaled to each size drawn, for every renderer of a build: a
+// bitmap is a PNG to inflate and scale, and each worker did it again for
+// every emoji. It is safe for concurrent use; two workers that miss the
+// same bitmap at once both make it, the same.
+type bitmapCache struct{ m sync.Map } // bitmapKey → image.Image, nil when unreadable
+
+func (b *bitmapCache) get(k bitmapKey, fill func() image.Image) image.Image {
+	if img, ok := b.m.Load(k); ok {
+		return img.(image.Image)
+	}
+	img := fill()
+	b.m.Store(k, img)
+	return img
 }
 
 // outlineMask returns the coverage mask of a glyph drawn with its pen at
@@ -155,37 +171,31 @@ func (c *glyphCache) emoji(face *font.Face, gid font.GID, size float64) (*image.
 	if w <= 0 || h <= 0 || w > 2048 || h > 2048 {
 		return nil, image.Point{}, false
 	}
-	k := bitmapKey{face.Font, gid, w, h}
-	if img, ok := c.scaled[k]; ok {
-		return img, off, true
-	}
-	src := c.decode(face, gid)
-	if src == nil {
-		return nil, image.Point{}, false
-	}
-	dst := shrink(src, src.Bounds(), w, h)
-	c.scaled[k] = dst
-	return dst, off, true
+	dst := c.bitmaps.get(bitmapKey{face.Font, gid, w, h}, func() image.Image {
+		src := c.decode(face, gid)
+		if src == nil {
+			return (*image.RGBA)(nil)
+		}
+		return shrink(src, src.Bounds(), w, h)
+	}).(*image.RGBA)
+	return dst, off, dst != nil
 }
 
-func (c *glyphCache) decode(face *font.Face, gid font.GID) image.Image {
-	k := bitmapKey{font: face.Font, gid: gid}
-	if img, ok := c.decoded[k]; ok {
-		return img
-	}
-	var img image.Image
-	if s := layout.ColorBitmaps(face.Font); s != nil {
-		if g, ok := s.Glyph(int(gid)); ok {
-			img, _ = png.Decode(strings.NewReader(g.PNG))
+func (c *glyphCache) decode(face *font.Face, gid font.GID) *image.RGBA {
+	return c.bitmaps.get(bitmapKey{font: face.Font, gid: gid}, func() image.Image {
+		var img image.Image
+		if s := layout.ColorBitmaps(face.Font); s != nil {
+			if g, ok := s.Glyph(int(gid)); ok {
+				img, _ = png.Decode(strings.NewReader(g.PNG))
+			}
+		} else if bm, ok := face.GlyphDataBitmap(gid); ok && bm.Format == font.PNG {
+			img, _ = png.Decode(bytes.NewReader(bm.Data))
 		}
-	} else if bm, ok := face.GlyphDataBitmap(gid); ok && bm.Format == font.PNG {
-		img, _ = png.Decode(bytes.NewReader(bm.Data))
-	}
-	if img != nil {
-		img = asRGBA(img)
-	}
-	c.decoded[k] = img
-	return img
+		if img == nil {
+			return (*image.RGBA)(nil)
+		}
+		return asRGBA(img)
+	}).(*image.RGBA)
 }
 
 // asRGBA converts a decoded bitmap to *image.RGBA once, so scaling it to

@@ -28,8 +28,8 @@ func TestGlyphMaskDoesNotDependOnWhatCameFirst(t *testing.T) {
 	if int32(size*64) != int32(near*64) {
 		t.Fatalf("%v and %v should share a 1/64 px step", size, near)
 	}
-	fresh := newGlyphCache().outlineMask(face, gid, size, 0.3, 0.6)
-	warm := newGlyphCache()
+	fresh := newGlyphCache(&bitmapCache{}).outlineMask(face, gid, size, 0.3, 0.6)
+	warm := newGlyphCache(&bitmapCache{})
 	warm.outlineMask(face, gid, near, 0.3, 0.6)
 	got := warm.outlineMask(face, gid, size, 0.3, 0.6)
 	if got.offset != fresh.offset || !bytes.Equal(got.img.Pix, fresh.img.Pix) {
@@ -80,7 +80,7 @@ func BenchmarkGlyphOver(b *testing.B) {
 		b.Fatal(err)
 	}
 	face := fonts.Regular
-	c := newGlyphCache()
+	c := newGlyphCache(&bitmapCache{})
 	var masks []*mask
 	for _, r := range "Cuci tangan pakai sabun dan air mengalir selama dua puluh detik." {
 		if gid, ok := face.NominalGlyph(r); ok {

@@ -25,7 +25,7 @@ func New() *Renderer { return NewShared().Renderer() }
 
 // Renderer returns a renderer for one worker that shares s's backdrops.
 func (s *Shared) Renderer() *Renderer {
-	return &Renderer{glyphs: newGlyphCache(), shared: s, small: map[scaledKey]*image.RGBA{}}
+	return &Renderer{glyphs: newGlyphCache(&s.bitmaps), shared: s, small: map[scaledKey]*image.RGBA{}}
 }
 
 // Draw paints a slide onto a new canvas that the caller owns.

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/fogleman/gg"
+	"github.com/go-text/typesetting/font"
 
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
@@ -121,6 +122,15 @@ const pngPieceRows = 64
 // and compressing it took twice as long as drawing it.
 func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Slide, spec SheetSpec) error {
 	d := r.newSheetDraw(eng, slides, spec)
+	// The thumbnails' emoji are decoded and scaled on a goroutine of
+	// their own while the first bands are drawn, when the compressors
+	// have little to do: the painter then finds them made.
+	prefetched := make(chan struct{})
+	go func() {
+		defer close(prefetched)
+		d.prefetchEmoji()
+	}()
+	defer func() { <-prefetched }()
 	cuts := d.grid.bands()
 	tallest := 0
 	for i := 1; i < len(cuts); i++ {
@@ -208,6 +218,38 @@ func (d *sheetDraw) band(dst *image.RGBA, top int) {
 		bx, by := c.Min.X-badgeSize/3, c.Min.Y-badgeSize/3
 		if image.Rect(bx, by, bx+badgeSize, by+badgeSize).Overlaps(area) {
 			d.badge(f, bx, by, i+1)
+		}
+	}
+}
+
+// prefetchEmoji makes the bitmap of every emoji the thumbnails show, at
+// the size they show it, into the renderer's shared bitmaps. It reads the
+// fonts through faces of its own: a face's caches are not safe for
+// concurrent use.
+func (d *sheetDraw) prefetchEmoji() {
+	c := newGlyphCache(&d.r.shared.bitmaps)
+	faces := map[*font.Font]*font.Face{}
+	for i, s := range d.slides {
+		k := float64(fitInside(d.grid.cell(i), image.Rect(0, 0, s.W, s.H)).Dx()) / float64(max(s.W, 1))
+		for _, l := range s.Layers {
+			if l.Kind != deck.TextLayer {
+				continue
+			}
+			for _, line := range l.Text.Lines {
+				for _, run := range line.Runs {
+					if !run.Emoji || run.Face == nil {
+						continue
+					}
+					face := faces[run.Face.Font]
+					if face == nil {
+						face = font.NewFace(run.Face.Font)
+						faces[run.Face.Font] = face
+					}
+					for _, g := range run.Glyphs {
+						c.emoji(face, g.ID, run.Size*k)
+					}
+				}
+			}
 		}
 	}
 }

@@ -143,3 +143,71 @@ func TestWriteSheetIsTheSheetInBands(t *testing.T) {
 		t.Errorf("%d pixels differ", bad)
 	}
 }
+
+// emojiSlides are slides whose text has colour emoji, laid out by eng.
+func emojiSlides(t *testing.T, eng *layout.Engine) []deck.Slide {
+	t.Helper()
+	var slides []deck.Slide
+	for i, text := range []string{"Cuci tangan 🧼 dulu", "Pakai masker 😷 ✅", "Jaga jarak 🏠"} {
+		res := eng.Fit(layout.Spec{
+			Box:     layout.Box{X: 80, Y: 200, W: 920, H: 600},
+			Blocks:  []layout.Block{{Spans: []layout.Span{{Text: text, Color: color.RGBA{0x18, 0x18, 0x1b, 0xff}}}, LineHeight: 1.3}},
+			MaxSize: 60 + float64(i)*10, MinSize: 30,
+		})
+		if len(res.Pages) == 0 {
+			t.Fatalf("%q does not fit", text)
+		}
+		s := solidSlide(1080, 1350, color.RGBA{0xf4, 0xf4, 0xf5, 0xff})
+		s.Layers = []deck.Layer{{Kind: deck.TextLayer, Text: res.Pages[0]}}
+		slides = append(slides, s)
+	}
+	return slides
+}
+
+// The emoji a sheet prefetches are those its thumbnails draw, at their
+// sizes, and the sheet is the same with them as without.
+func TestSheetPrefetchesItsEmoji(t *testing.T) {
+	eng := sheetEngine(t)
+	slides := emojiSlides(t, eng)
+	spec := SheetSpec{Title: "Emoji", TileW: 200, Columns: 3}
+
+	r := New()
+	d := r.newSheetDraw(eng, slides, spec)
+	d.prefetchEmoji()
+	made := 0
+	r.shared.bitmaps.m.Range(func(k, v any) bool {
+		if key := k.(bitmapKey); key.w > 0 && v.(*image.RGBA) != nil {
+			made++
+		}
+		return true
+	})
+	if made < 4 {
+		t.Fatalf("prefetched %d scaled emoji bitmaps, want one for each of the 4 emoji", made)
+	}
+	count := func() int {
+		n := 0
+		r.shared.bitmaps.m.Range(func(any, any) bool { n++; return true })
+		return n
+	}
+	before := count()
+	var buf bytes.Buffer
+	if err := r.WriteSheet(&buf, eng, slides, spec); err != nil {
+		t.Fatal(err)
+	}
+	if after := count(); after != before {
+		t.Errorf("drawing the sheet made %d bitmaps the prefetch had not", after-before)
+	}
+	want := New().Sheet(sheetEngine(t), slides, spec)
+	got, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y := range want.Rect.Dy() {
+		for x := range want.Rect.Dx() {
+			r, g, b, _ := got.At(x, y).RGBA()
+			if w := want.RGBAAt(x, y); uint8(r>>8) != w.R || uint8(g>>8) != w.G || uint8(b>>8) != w.B {
+				t.Fatalf("pixel (%d, %d) differs from a sheet drawn without prefetching", x, y)
+			}
+		}
+	}
+}
