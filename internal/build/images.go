@@ -63,23 +63,6 @@ type photoFile struct {
 	line int // where the post (or pkpm.yaml, for the logo) names it
 }
 
-// loadImages reads and decodes every image a post uses, and the brand
-// logo under deck.LogoKey.
-func loadImages(root, postFile string, a *content.Article, p config.Project) (map[string]image.Image, error) {
-	files, err := readImages(root, postFile, a)
-	if err != nil {
-		return nil, err
-	}
-	logo, err := readBrandLogo(root, p)
-	if err != nil {
-		return nil, err
-	}
-	if logo != nil {
-		files[deck.LogoKey] = *logo
-	}
-	return decodeImages(files, a, p, &logoCache{})
-}
-
 // readImages reads every image a post uses. Paths are relative to the
 // post's folder and may not leave the project.
 func readImages(root, postFile string, a *content.Article) (map[string]photoFile, error) {

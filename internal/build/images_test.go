@@ -17,6 +17,23 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 )
 
+// loadImages reads and decodes every image a post uses, and the brand
+// logo under deck.LogoKey, as readPhotos and compose do in a build.
+func loadImages(root, postFile string, a *content.Article, p config.Project) (map[string]image.Image, error) {
+	files, err := readImages(root, postFile, a)
+	if err != nil {
+		return nil, err
+	}
+	logo, err := readBrandLogo(root, p)
+	if err != nil {
+		return nil, err
+	}
+	if logo != nil {
+		files[deck.LogoKey] = *logo
+	}
+	return decodeImages(files, a, p, &logoCache{})
+}
+
 func chunk(kind string, data []byte) []byte {
 	b := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
 	b = append(b, kind...)

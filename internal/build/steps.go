@@ -308,7 +308,6 @@ func renderSlides(b *builder, _ int, j *job) error {
 	return j.drawErr
 }
 
-// readOld reads one of the previous build's files.
 // readOld reads a slide of the previous build, or with head its first
 // HeadBytes.
 func (j *job) readOld(name string, head bool) ([]byte, error) {
