@@ -38,22 +38,23 @@ func WriteDir(dir string, files map[string][]byte) error {
 	return syncDir(parent)
 }
 
-// fill writes the files into dir in name order, each synced, then the
-// folder itself.
+// fill writes the files into dir in name order, syncs them all, then
+// the folder itself.
 func fill(dir string, files map[string][]byte) error {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		f, err := os.OpenFile(filepath.Join(dir, filepath.Base(n)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
+	written := make([]string, len(names))
+	for i, n := range names {
+		written[i] = filepath.Base(n)
+		if err := writeStarted(filepath.Join(dir, written[i]), files[n]); err != nil {
 			return err
 		}
-		if err := writeSynced(f, files[n], 0o644); err != nil {
-			return err
-		}
+	}
+	if err := syncFiles(dir, written); err != nil {
+		return err
 	}
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return err

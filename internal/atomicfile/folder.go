@@ -4,14 +4,22 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // Folder is a new folder filled beside its target one file at a time and
 // swapped in whole by Commit, for writers that stream their files rather
 // than hold them all: until Commit, readers see the old folder, and an
 // interrupted run leaves a temporary that RemoveTemps deletes.
+//
+// Files are synced together by Commit, not one by one as they are
+// written: a writer drawing the next file does not wait for the disk, and
+// the syncs share one journal commit.
 type Folder struct {
 	dir, tmp string
+
+	mu      sync.Mutex
+	written []string // files to sync before the swap
 }
 
 // NewFolder makes the folder that will replace dir.
@@ -27,18 +35,22 @@ func NewFolder(dir string) (*Folder, error) {
 	return &Folder{dir: dir, tmp: tmp}, nil
 }
 
-// Write writes one new file into the folder, synced.
+// Write writes one new file into the folder; Commit syncs it. Several
+// goroutines may write at once.
 func (f *Folder) Write(name string, data []byte) error {
-	w, err := os.OpenFile(filepath.Join(f.tmp, filepath.Base(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
+	name = filepath.Base(name)
+	if err := writeStarted(filepath.Join(f.tmp, name), data); err != nil {
 		return err
 	}
-	return writeSynced(w, data, 0o644)
+	f.mu.Lock()
+	f.written = append(f.written, name)
+	f.mu.Unlock()
+	return nil
 }
 
 // Link puts the existing file from into the folder as name: a hard link
 // where the system allows one, which costs no copy and no sync, else a
-// synced copy.
+// copy that Commit syncs.
 func (f *Folder) Link(from, name string) error {
 	to := filepath.Join(f.tmp, filepath.Base(name))
 	if os.Link(from, to) == nil {
@@ -57,12 +69,24 @@ func (f *Folder) Link(from, name string) error {
 		w.Close()
 		return err
 	}
-	return writeSynced(w, nil, 0o644)
+	if err := finishStarted(w); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	f.written = append(f.written, filepath.Base(name))
+	f.mu.Unlock()
+	return nil
 }
 
 // Commit swaps the folder in for its target; the old folder is removed.
 func (f *Folder) Commit() error {
 	if err := os.Chmod(f.tmp, 0o755); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	written := f.written
+	f.mu.Unlock()
+	if err := syncFiles(f.tmp, written); err != nil {
 		return err
 	}
 	if err := syncDir(f.tmp); err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -49,4 +50,52 @@ func TestFolderStreamsThenSwaps(t *testing.T) {
 		}
 	}
 	assertNoTemps(t, parent)
+}
+
+// Every file written into a folder, by Write or by a copying Link, is
+// synced before the folder is swapped in: the syncs are put off to
+// Commit, not dropped.
+func TestFolderSyncsEveryFileBeforeTheSwap(t *testing.T) {
+	parent := t.TempDir()
+	var synced []string
+	swapped := false
+	savedSync, savedRename := syncFile, beforeRename
+	t.Cleanup(func() { syncFile, beforeRename = savedSync, savedRename })
+	syncFile = func(path string) error {
+		if swapped {
+			t.Errorf("%s synced after the swap", filepath.Base(path))
+		}
+		synced = append(synced, filepath.Base(path))
+		return savedSync(path)
+	}
+	beforeRename = func(string) error {
+		swapped = true
+		return nil
+	}
+	f, err := NewFolder(filepath.Join(parent, "x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"01.jpg", "02.jpg", "slides.json"} {
+		if err := f.Write(n, []byte(n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(synced) != 0 {
+		t.Errorf("synced %v while writing; want the syncs at Commit", synced)
+	}
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"01.jpg", "02.jpg", "slides.json"}; !slices.Equal(synced, want) {
+		t.Errorf("synced %v, want %v", synced, want)
+	}
+
+	synced, swapped = nil, false
+	if err := WriteDir(filepath.Join(parent, "y"), map[string][]byte{"b.txt": nil, "a.txt": []byte("a")}); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"a.txt", "b.txt"}; !slices.Equal(synced, want) {
+		t.Errorf("WriteDir synced %v, want %v", synced, want)
+	}
 }
