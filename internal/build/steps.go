@@ -286,10 +286,9 @@ func renderSlides(b *builder, _ int, j *job) error {
 		}
 	}
 	j.infos = make([]SlideInfo, len(j.slides))
-	var wg sync.WaitGroup
+	var todo []int
 	for i, s := range j.slides {
 		if err := b.ctx.Err(); err != nil {
-			wg.Wait()
 			return err
 		}
 		name := fmt.Sprintf("%02d%s", i+1, b.opts.Format.Ext())
@@ -300,12 +299,51 @@ func renderSlides(b *builder, _ int, j *job) error {
 			b.progress.add(0, 0, 1)
 			continue
 		}
+		todo = append(todo, i)
+	}
+	var wg sync.WaitGroup
+	for _, i := range heavyFirst(j.slides, todo) {
+		if err := b.ctx.Err(); err != nil {
+			wg.Wait()
+			return err
+		}
 		wg.Add(1)
 		b.tasks <- drawTask{j: j, i: i, done: &wg}
 		j.res.Drawn++
 	}
 	wg.Wait()
 	return j.drawErr
+}
+
+// heavyFirst orders the slides to draw so that those with a gradient
+// background or a photo, which take about twice as long to draw and
+// encode as a flat one, go first. Otherwise the closing slide, last in
+// the post, was often drawn and encoded on one core after the others
+// had finished.
+func heavyFirst(slides []deck.Slide, todo []int) []int {
+	heavy := func(s deck.Slide) bool {
+		if s.Background.Gradient {
+			return true
+		}
+		for _, l := range s.Layers {
+			if l.Kind == deck.ImageLayer {
+				return true
+			}
+		}
+		return false
+	}
+	out := make([]int, 0, len(todo))
+	for _, i := range todo {
+		if heavy(slides[i]) {
+			out = append(out, i)
+		}
+	}
+	for _, i := range todo {
+		if !heavy(slides[i]) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // readOld reads a slide of the previous build, or with head its first
