@@ -56,6 +56,9 @@ func (b *builder) draw(r *render.Renderer, t drawTask) {
 		j.failDraw(err)
 		return
 	}
+	if j.infos[i].Fingerprint == "" {
+		j.infos[i] = j.describe(b, i)
+	}
 	s := j.slides[i]
 	img, tc := r.DrawMeasured(s)
 	data, err := r.EncodeTemp(img, b.opts.Format)

@@ -287,14 +287,19 @@ func renderSlides(b *builder, _ int, j *job) error {
 	}
 	j.infos = make([]SlideInfo, len(j.slides))
 	var todo []int
-	for i, s := range j.slides {
+	for i := range j.slides {
 		if err := b.ctx.Err(); err != nil {
 			return err
 		}
-		name := fmt.Sprintf("%02d%s", i+1, b.opts.Format.Ext())
-		fp := slideFingerprint(b.rendererID(), b.opts.Format.Ext(), s, j.imgs)
-		j.infos[i] = slideInfo(name, fp, s)
-		if prev, ok := old[fp]; ok && j.reuse(b, i, prev) {
+		if len(old) == 0 {
+			// Nothing to reuse: each slide is fingerprinted by the
+			// worker that draws it, on a core of its own, and the first
+			// slides are drawn sooner.
+			todo = append(todo, i)
+			continue
+		}
+		j.infos[i] = j.describe(b, i)
+		if prev, ok := old[j.infos[i].Fingerprint]; ok && j.reuse(b, i, prev) {
 			j.res.Reused++
 			b.progress.add(0, 0, 1)
 			continue
@@ -344,6 +349,13 @@ func heavyFirst(slides []deck.Slide, todo []int) []int {
 		}
 	}
 	return out
+}
+
+// describe fingerprints slide i and says what slides.json records of it.
+func (j *job) describe(b *builder, i int) SlideInfo {
+	name := fmt.Sprintf("%02d%s", i+1, b.opts.Format.Ext())
+	fp := slideFingerprint(b.rendererID(), b.opts.Format.Ext(), j.slides[i], j.imgs)
+	return slideInfo(name, fp, j.slides[i])
 }
 
 // readOld reads a slide of the previous build, or with head its first
