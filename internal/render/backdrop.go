@@ -17,10 +17,18 @@ type Shared struct {
 	bitmaps   bitmapCache // colour emoji, decoded and scaled
 	mu        sync.Mutex
 	backdrops map[string]*backdropEntry
-	seen      map[string]bool // backdrops drawn once, not yet kept
+	seen      map[string]backdropState // backdrops not (yet) kept
 	bytes     int
 	clock     uint64 // counts uses, to find the least recently used
 }
+
+// backdropState is how far a backdrop that is not kept has come.
+type backdropState uint8
+
+const (
+	drawnOnce backdropState = iota + 1
+	packing                 // by one renderer; the others draw it meanwhile
+)
 
 type backdropEntry struct {
 	img  *packed
@@ -29,7 +37,7 @@ type backdropEntry struct {
 
 // NewShared returns an empty cache; make one per build.
 func NewShared() *Shared {
-	return &Shared{backdrops: map[string]*backdropEntry{}, seen: map[string]bool{}}
+	return &Shared{backdrops: map[string]*backdropEntry{}, seen: map[string]backdropState{}}
 }
 
 // backdropBudget bounds the cache's memory: about five portrait canvases
@@ -104,15 +112,23 @@ func (s *Shared) get(key string) *packed {
 // evicts the least recently used backdrops to stay within the budget.
 // A backdrop only one slide uses (a post's cover or closing) is never
 // kept: keeping a gradient costs a canvas-sized copy in fresh memory,
-// which takes longer than drawing it again. An evicted backdrop may
-// still be being unpacked; it is only dropped from the map.
+// which takes longer than drawing it again. One renderer packs a
+// backdrop while the others draw it, and one too large to keep is not
+// packed again. An evicted backdrop may still be being unpacked; it is
+// only dropped from the map.
 func (s *Shared) put(key string, img *image.RGBA) {
 	s.mu.Lock()
 	_, kept := s.backdrops[key]
-	second := s.seen[key]
-	s.seen[key] = true
+	state := s.seen[key]
+	switch {
+	case kept || state == packing:
+	case state == drawnOnce:
+		s.seen[key] = packing
+	default:
+		s.seen[key] = drawnOnce
+	}
 	s.mu.Unlock()
-	if kept || !second {
+	if kept || state != drawnOnce {
 		return
 	}
 	p := pack(img)

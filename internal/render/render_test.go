@@ -241,3 +241,21 @@ func TestBackdropCacheEvictsLeastRecentlyUsed(t *testing.T) {
 		t.Error("an old backdrop was kept")
 	}
 }
+
+// A backdrop is kept from its second use on, packed by one renderer:
+// another that draws it meanwhile does not pack it too.
+func TestBackdropPackedOnce(t *testing.T) {
+	shared := NewShared()
+	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
+	shared.put("a", img)
+	shared.seen["a"] = packing // as while another renderer packs it
+	shared.put("a", img)
+	if len(shared.backdrops) != 0 {
+		t.Error("a second renderer packed the backdrop too")
+	}
+	shared.put("b", img)
+	shared.put("b", img)
+	if shared.backdrops["b"] == nil || len(shared.seen) != 1 {
+		t.Errorf("after two uses: kept %v, %d not kept; want it kept", shared.backdrops["b"] != nil, len(shared.seen))
+	}
+}

@@ -28,6 +28,11 @@ func pack(img *image.RGBA) *packed {
 		for x := 0; x < w; {
 			c := binary.LittleEndian.Uint32(row[4*x:])
 			n := 1
+			// Two pixels at a time while the run goes on, then one.
+			c2 := uint64(c)<<32 | uint64(c)
+			for x+n+2 <= w && binary.LittleEndian.Uint64(row[4*(x+n):]) == c2 {
+				n += 2
+			}
 			for x+n < w && binary.LittleEndian.Uint32(row[4*(x+n):]) == c {
 				n++
 			}

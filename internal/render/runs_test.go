@@ -55,3 +55,22 @@ func TestPackRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPack packs a content slide's backdrop: a flat colour with a
+// bar and a round logo, as the build keeps from its second use on.
+func BenchmarkPack(b *testing.B) {
+	img := image.NewRGBA(image.Rect(0, 0, 1080, 1350))
+	for y := range 1350 {
+		for x := range 1080 {
+			c := color.RGBA{247, 247, 245, 255}
+			if (x-128)*(x-128)+(y-70)*(y-70) < 32*32 || (y >= 136 && y < 146 && x >= 96 && x < 168) {
+				c = color.RGBA{6, 63, 58, 255}
+			}
+			img.SetRGBA(x, y, c)
+		}
+	}
+	b.SetBytes(int64(len(img.Pix)))
+	for b.Loop() {
+		pack(img)
+	}
+}
