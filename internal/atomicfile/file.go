@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // tempPrefix starts the names of temporaries, so that RemoveTemps finds
@@ -117,15 +118,33 @@ func finishStarted(f *os.File) error {
 	return err
 }
 
-// syncFiles syncs the named files of dir, written by writeStarted.
+// syncFiles syncs the named files of dir, written by writeStarted, a
+// few at once: syncs waiting together share the journal's commit and the
+// disk's flushes, where one after the other each waited for its own.
+// On ext4 the 13 files of a 12-slide post took 8 ms one after the other
+// (3.5 ms for the first, the commit), the time the build then waits.
 func syncFiles(dir string, names []string) error {
-	for _, n := range names {
-		if err := syncFile(filepath.Join(dir, n)); err != nil {
+	errs := make([]error, len(names))
+	limit := make(chan struct{}, syncsAtOnce)
+	var wg sync.WaitGroup
+	for i, n := range names {
+		limit <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-limit }()
+			errs[i] = syncFile(filepath.Join(dir, n))
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// syncsAtOnce bounds the threads syncFiles keeps waiting on the disk.
+const syncsAtOnce = 8
 
 // syncFile syncs one file to disk. It is opened for writing because some
 // systems (Windows) sync only such handles; nothing is written. Tests

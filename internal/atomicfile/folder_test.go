@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -57,19 +58,26 @@ func TestFolderStreamsThenSwaps(t *testing.T) {
 // Commit, not dropped.
 func TestFolderSyncsEveryFileBeforeTheSwap(t *testing.T) {
 	parent := t.TempDir()
-	var synced []string
-	swapped := false
+	var (
+		mu      sync.Mutex
+		synced  []string
+		swapped bool
+	)
 	savedSync, savedRename := syncFile, beforeRename
 	t.Cleanup(func() { syncFile, beforeRename = savedSync, savedRename })
 	syncFile = func(path string) error {
+		mu.Lock()
 		if swapped {
 			t.Errorf("%s synced after the swap", filepath.Base(path))
 		}
 		synced = append(synced, filepath.Base(path))
+		mu.Unlock()
 		return savedSync(path)
 	}
 	beforeRename = func(string) error {
+		mu.Lock()
 		swapped = true
+		mu.Unlock()
 		return nil
 	}
 	f, err := NewFolder(filepath.Join(parent, "x"))
@@ -87,6 +95,7 @@ func TestFolderSyncsEveryFileBeforeTheSwap(t *testing.T) {
 	if err := f.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	slices.Sort(synced)
 	if want := []string{"01.jpg", "02.jpg", "slides.json"}; !slices.Equal(synced, want) {
 		t.Errorf("synced %v, want %v", synced, want)
 	}
@@ -95,6 +104,7 @@ func TestFolderSyncsEveryFileBeforeTheSwap(t *testing.T) {
 	if err := WriteDir(filepath.Join(parent, "y"), map[string][]byte{"b.txt": nil, "a.txt": []byte("a")}); err != nil {
 		t.Fatal(err)
 	}
+	slices.Sort(synced)
 	if want := []string{"a.txt", "b.txt"}; !slices.Equal(synced, want) {
 		t.Errorf("WriteDir synced %v, want %v", synced, want)
 	}
