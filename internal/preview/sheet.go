@@ -22,6 +22,9 @@ import (
 // chat apps without being refused or squashed.
 const MaxSheetBytes = 2_000_000
 
+// sheetLimit is MaxSheetBytes, lowered by tests.
+var sheetLimit = MaxSheetBytes
+
 // sheetWidths are the thumbnail widths tried, largest first, until the
 // sheet fits MaxSheetBytes.
 var sheetWidths = []int{360, 300, 240, 180, 120}
@@ -114,9 +117,9 @@ func drawSheet(ctx context.Context, slides []deck.Slide, spec render.SheetSpec) 
 		if err := r.WriteSheet(&buf, eng, slides, spec); err != nil {
 			return nil, err
 		}
-		if buf.Len() <= MaxSheetBytes {
+		if buf.Len() <= sheetLimit {
 			return buf.Bytes(), nil
 		}
 	}
-	return nil, fmt.Errorf("the contact sheet is %d bytes even with small thumbnails, over %d", buf.Len(), MaxSheetBytes)
+	return nil, fmt.Errorf("the contact sheet is %d bytes even with small thumbnails, over %d", buf.Len(), sheetLimit)
 }

@@ -50,6 +50,50 @@ func TestWriteSheet(t *testing.T) {
 	}
 }
 
+// A sheet over the size limit is drawn again with smaller thumbnails; one
+// too large at every size is refused and leaves the old sheet in place.
+func TestSheetTooLargeIsDrawnSmaller(t *testing.T) {
+	root := writeProject(t, testProject())
+	p, err := project.ReadConfig(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")}
+	full, err := WriteSheet(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheetLimit = full.Bytes - 1
+	t.Cleanup(func() { sheetLimit = MaxSheetBytes })
+	res, err := WriteSheet(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(res.Path)
+	if len(data) != res.Bytes || res.Bytes >= full.Bytes {
+		t.Fatalf("sheet is %d bytes (reported %d) under a limit of %d", len(data), res.Bytes, sheetLimit)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 2*48+3*300+2*28 {
+		t.Errorf("sheet is %v wide, want 300-pixel tiles", b.Dx())
+	}
+	ents, _ := os.ReadDir(filepath.Dir(res.Path))
+	if len(ents) != 1 {
+		t.Errorf("dist/sheets holds %d entries; a temporary file was left", len(ents))
+	}
+
+	sheetLimit = 100 // nothing fits
+	if _, err := WriteSheet(context.Background(), opts); err == nil || !strings.Contains(err.Error(), "over 100") {
+		t.Errorf("err = %v, want the sheet refused", err)
+	}
+	if again, _ := os.ReadFile(res.Path); !bytes.Equal(again, data) {
+		t.Error("a sheet too large for any size replaced the one before")
+	}
+}
+
 func TestSheetOfABrokenPostFails(t *testing.T) {
 	files := testProject()
 	files["posts/masker.md"] = "---\ntitle: x\ndate: 2020-02-30 19:00\n---\n\nIsi.\n"
