@@ -20,6 +20,7 @@ type deflater struct {
 	out      []byte
 	acc      uint64 // bits not yet in out, the oldest lowest
 	nbits    uint
+	scratch  huffScratch
 }
 
 const (
@@ -51,6 +52,11 @@ func (d *deflater) compress(b []byte, stride int, final bool) {
 // tokenize turns b into literals and matches, taking at each position
 // the longer repeat of the row above and of the pixel to the left.
 func (d *deflater) tokenize(b []byte, stride int) {
+	if cap(d.tokens) < len(b)/4 {
+		// Rows of a sheet come to about one token for 8 bytes;
+		// growing by doubling from nothing made and copied twice that.
+		d.tokens = make([]uint32, 0, len(b)/4)
+	}
 	d.tokens = d.tokens[:0]
 	clear(d.litFreq[:])
 	clear(d.distFreq[:])
@@ -135,8 +141,8 @@ func (d *deflater) writeBlock(final bool) {
 	}
 	var litLen [numLitLen]uint8
 	var distLen [numDist]uint8
-	codeLengths(d.litFreq[:], 15, litLen[:])
-	codeLengths(d.distFreq[:], 15, distLen[:])
+	codeLengths(d.litFreq[:], 15, litLen[:], &d.scratch)
+	codeLengths(d.distFreq[:], 15, distLen[:], &d.scratch)
 	nlit, ndist := numLitLen, numDist
 	for nlit > 257 && litLen[nlit-1] == 0 {
 		nlit--
@@ -188,7 +194,7 @@ func (d *deflater) writeBlock(final bool) {
 		}
 	}
 	var clLen [19]uint8
-	codeLengths(clFreq[:], 7, clLen[:])
+	codeLengths(clFreq[:], 7, clLen[:], &d.scratch)
 	nclen := 19
 	for nclen > 4 && clLen[clOrder[nclen-1]] == 0 {
 		nclen--

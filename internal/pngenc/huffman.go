@@ -11,14 +11,18 @@ import (
 // frequencies are halved (rounding up, so none drops to 0) until it fits:
 // not quite optimal, always a valid prefix code. A lone symbol gets a
 // 1-bit code, as deflate asks.
-func codeLengths(freq []int32, limit int, lengths []uint8) {
+//
+// The work slices come from scratch and are kept there: a sheet's pieces
+// made 2 MB of them, fresh memory each time.
+func codeLengths(freq []int32, limit int, lengths []uint8, scratch *huffScratch) {
 	clear(lengths)
-	var syms []int
+	syms := scratch.syms[:0]
 	for s, f := range freq {
 		if f > 0 {
 			syms = append(syms, s)
 		}
 	}
+	scratch.syms = syms
 	switch len(syms) {
 	case 0:
 		return
@@ -26,12 +30,12 @@ func codeLengths(freq []int32, limit int, lengths []uint8) {
 		lengths[syms[0]] = 1
 		return
 	}
-	w := make([]int64, len(freq))
+	w := grow(&scratch.w, len(freq))
 	for _, s := range syms {
 		w[s] = int64(freq[s])
 	}
 	for {
-		if huffman(syms, w, lengths) <= limit {
+		if scratch.huffman(syms, w, lengths) <= limit {
 			return
 		}
 		for _, s := range syms {
@@ -44,17 +48,18 @@ func codeLengths(freq []int32, limit int, lengths []uint8) {
 // symbols syms of weights w and returns the longest. Leaves are merged
 // in order of weight, ties by symbol, so the code is the same on every
 // run.
-func huffman(syms []int, w []int64, lengths []uint8) int {
+func (scratch *huffScratch) huffman(syms []int, w []int64, lengths []uint8) int {
 	n := len(syms)
-	order := append([]int(nil), syms...)
+	order := append(scratch.order[:0], syms...)
+	scratch.order = order
 	sort.Slice(order, func(i, j int) bool {
 		a, b := order[i], order[j]
 		return w[a] < w[b] || w[a] == w[b] && a < b
 	})
 	// Nodes 0..n-1 are the leaves in that order, n.. the merged ones,
 	// made in order of weight: two queues in place of a heap.
-	weight := make([]int64, 2*n-1)
-	parent := make([]int, 2*n-1)
+	weight := grow(&scratch.weight, 2*n-1)
+	parent := grow(&scratch.parent, 2*n-1)
 	for i, s := range order {
 		weight[i] = w[s]
 	}
@@ -72,7 +77,7 @@ func huffman(syms []int, w []int64, lengths []uint8) int {
 		weight[next] = weight[a] + weight[b]
 		parent[a], parent[b] = next, next
 	}
-	depth := make([]int, 2*n-1)
+	depth := grow(&scratch.depth, 2*n-1)
 	longest := 0
 	for i := 2*n - 3; i >= 0; i-- {
 		depth[i] = depth[parent[i]] + 1
@@ -82,6 +87,23 @@ func huffman(syms []int, w []int64, lengths []uint8) int {
 		}
 	}
 	return longest
+}
+
+// huffScratch holds codeLengths' work slices between calls.
+type huffScratch struct {
+	syms, order   []int
+	w, weight     []int64
+	parent, depth []int
+}
+
+// grow returns (*s)[:n], cleared, making it larger first if need be.
+func grow[T int | int64](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n)
+	}
+	*s = (*s)[:n]
+	clear(*s)
+	return *s
 }
 
 // canonical gives each symbol its code from the code lengths, as RFC

@@ -36,6 +36,9 @@ type Encoder struct {
 func (e *Encoder) Compress(img *image.RGBA, y0, y1 int, last bool) Piece {
 	w := img.Rect.Dx()
 	stride := 1 + 3*w
+	if need := (y1 - y0) * stride; cap(e.raw) < need {
+		e.raw = make([]byte, 0, need) // once, not doubling from nothing
+	}
 	e.raw = e.raw[:0]
 	for y := y0; y < y1; y++ {
 		e.raw = append(e.raw, 0) // no filter

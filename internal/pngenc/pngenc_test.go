@@ -118,7 +118,7 @@ func TestCodeLengthsLimit(t *testing.T) {
 	}
 	for _, c := range []struct{ n, limit int }{{19, 7}, {40, 15}} {
 		lengths := make([]uint8, c.n)
-		codeLengths(freq[:c.n], c.limit, lengths)
+		codeLengths(freq[:c.n], c.limit, lengths, &huffScratch{})
 		kraft := 0.0
 		for _, l := range lengths {
 			if l == 0 || int(l) > c.limit {
