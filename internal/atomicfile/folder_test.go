@@ -53,9 +53,9 @@ func TestFolderStreamsThenSwaps(t *testing.T) {
 	assertNoTemps(t, parent)
 }
 
-// Every file written into a folder, by Write or by a copying Link, is
-// synced before the folder is swapped in: the syncs are put off to
-// Commit, not dropped.
+// Every file written into a folder, and every file WriteDir writes, is
+// synced before the folder is swapped in: the syncs are put off to the
+// swap, not dropped.
 func TestFolderSyncsEveryFileBeforeTheSwap(t *testing.T) {
 	parent := t.TempDir()
 	var (
