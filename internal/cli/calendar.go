@@ -96,6 +96,7 @@ func calendarRun(opts *CalendarOptions) error {
 	if err != nil {
 		return err
 	}
+	pl.countSlides(nil)
 	printDiags(s, pl.broken)
 	year, month, _ := parseMonth(opts.Month)
 	if opts.Month == "" {

@@ -77,11 +77,15 @@ func exportRun(opts *ExportOptions) error {
 	var broken []build.PostResult
 	var exported, skipped, refused, failed int
 	var writeErr error
+	built := map[string]int{} // slides per post file, for calendar.ics
 	// Each post is checked and bundled as soon as it is built, so memory
 	// holds the posts being built, not the project.
 	err = inspect(ctx, p, posts, true, func(r build.PostResult) {
 		if writeErr != nil || ctx.Err() != nil {
 			return
+		}
+		if r.Err == nil {
+			built[filepath.ToSlash(r.File)] = len(r.Manifest.Slides)
 		}
 		var errs []check.Finding
 		for _, f := range findingsFor(p, r) {
@@ -145,6 +149,9 @@ func exportRun(opts *ExportOptions) error {
 		}
 		return fmt.Errorf("writing index.html: %w", err)
 	}
+	// The calendar counts the slides just built, not those of the build
+	// before: after a first export it had none.
+	pl.countSlides(built)
 	if err := writeCalendarICS(pl, filepath.Join(p.root, "dist", "calendar.ics")); err != nil {
 		return fmt.Errorf("writing calendar.ics: %w", err)
 	}

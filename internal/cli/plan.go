@@ -59,7 +59,7 @@ func (g *globals) loadPlan(p *project) (*plan, error) {
 			continue
 		}
 		post := calendar.PostOf(a)
-		post.Slides = slideCount(p.root, a.Slug)
+		post.Slides = -1 // see countSlides
 		pl.posts = append(pl.posts, post)
 		pl.srcs[f] = src
 	}
@@ -72,6 +72,20 @@ func loadCalendar(g *globals, p *project) (*calendar.Calendar, error) {
 	c, warns, err := projectpkg.ReadCalendar(p.root, p.cfg)
 	printDiags(g.streams, warns)
 	return c, err
+}
+
+// countSlides fills in how many slides each post's last build made, for
+// the views that show it: from built (by post file) for the posts a
+// command has just built, else from the post's slides.json. Commands
+// that show no counts skip reading 210 slides.json files.
+func (pl *plan) countSlides(built map[string]int) {
+	for i := range pl.posts {
+		if n, ok := built[filepath.ToSlash(pl.posts[i].File)]; ok {
+			pl.posts[i].Slides = n
+			continue
+		}
+		pl.posts[i].Slides = slideCount(pl.proj.root, pl.posts[i].Slug)
+	}
 }
 
 // slideCount is how many slides the last build of a post made, from its

@@ -55,6 +55,7 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
+	pl.countSlides(nil)
 	printDiags(opts.g.streams, pl.broken)
 	rows := reportRows(pl)
 	words := catalog.For(pl.proj.cfg.Language)
