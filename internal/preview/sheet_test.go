@@ -26,20 +26,13 @@ func TestWriteSheet(t *testing.T) {
 	if res.Path != want || res.Slides != 5 {
 		t.Errorf("result = %+v", res)
 	}
-	data, err := os.ReadFile(want)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, width := readSheet(t, want)
 	if len(data) > MaxSheetBytes || len(data) != res.Bytes {
 		t.Errorf("sheet is %d bytes (reported %d), limit %d", len(data), res.Bytes, MaxSheetBytes)
 	}
-	img, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Five slides in three columns of 360-pixel tiles.
-	if b := img.Bounds(); b.Dx() != 2*48+3*360+2*28 {
-		t.Errorf("sheet is %v wide", b.Dx())
+	if width != sheetWidth(3, 360) {
+		t.Errorf("sheet is %v wide", width)
 	}
 	ents, _ := os.ReadDir(filepath.Dir(want))
 	if len(ents) != 1 {
@@ -69,16 +62,12 @@ func TestSheetTooLargeIsDrawnSmaller(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, _ := os.ReadFile(res.Path)
+	data, width := readSheet(t, res.Path)
 	if len(data) != res.Bytes || res.Bytes >= full.Bytes {
 		t.Fatalf("sheet is %d bytes (reported %d) under a limit of %d", len(data), res.Bytes, sheetLimit)
 	}
-	img, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b := img.Bounds(); b.Dx() != 2*48+3*300+2*28 {
-		t.Errorf("sheet is %v wide, want 300-pixel tiles", b.Dx())
+	if width != sheetWidth(3, 300) {
+		t.Errorf("sheet is %v wide, want 300-pixel tiles", width)
 	}
 	ents, _ := os.ReadDir(filepath.Dir(res.Path))
 	if len(ents) != 1 {
@@ -115,3 +104,21 @@ func TestSheetColumns(t *testing.T) {
 		}
 	}
 }
+
+// readSheet reads a written sheet and decodes it, for its width.
+func readSheet(t *testing.T, path string) ([]byte, int) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, img.Bounds().Dx()
+}
+
+// sheetWidth is the width of a sheet of cols columns of tiles tile
+// pixels wide: margins of 48 and gaps of 28.
+func sheetWidth(cols, tile int) int { return 2*48 + cols*tile + (cols-1)*28 }
