@@ -21,20 +21,59 @@ import (
 // channels as they are, alpha ignored, as image/jpeg reads them. The same
 // pixels give the same bytes on every platform.
 func Encode(dst []byte, img *image.RGBA, quality int) []byte {
-	e := encoder{out: dst}
-	e.tables(quality)
-	r := img.Rect
-	e.headers(r.Dx(), r.Dy())
-	if !r.Empty() {
-		e.scan(img)
+	var s Stream
+	s.Start(dst, img.Rect.Dx(), img.Rect.Dy(), quality)
+	s.Rows(img)
+	return s.Finish()
+}
+
+// Stream encodes a w×h picture given as bands of rows, top to bottom, so
+// that whoever draws it need not hold it whole: the bytes are those
+// Encode writes for the whole picture. Its zero value is ready to Start.
+type Stream struct {
+	e    encoder
+	w, h int
+	y    int // rows written so far
+}
+
+// Start begins a w×h picture at quality 1–100, appended to dst.
+func (s *Stream) Start(dst []byte, w, h, quality int) {
+	s.e = encoder{out: dst}
+	s.e.tables(quality)
+	s.e.headers(w, h)
+	s.w, s.h, s.y = w, h, 0
+}
+
+// Rows writes the next band of the picture. A band is as wide as the
+// picture, and a whole number of 16-row MCUs tall unless it is the last
+// one: JPEG codes the picture 16 rows at a time. Rows past the picture's
+// bottom are ignored.
+func (s *Stream) Rows(band *image.RGBA) {
+	n := min(band.Rect.Dy(), s.h-s.y)
+	if n <= 0 {
+		return
 	}
-	e.flush()
-	return append(e.out, 0xff, 0xd9) // EOI
+	if band.Rect.Dx() != s.w || n%16 != 0 && s.y+n != s.h {
+		panic("jpegenc: a band must be as wide as the picture and, unless it ends it, a whole number of MCU rows tall")
+	}
+	r := band.Rect
+	s.e.scan(band.SubImage(image.Rect(r.Min.X, r.Min.Y, r.Max.X, r.Min.Y+n)).(*image.RGBA))
+	s.y += n
+}
+
+// Finish ends the picture, whose every row must have been given, and
+// returns the extended slice.
+func (s *Stream) Finish() []byte {
+	s.e.flush()
+	return append(s.e.out, 0xff, 0xd9) // EOI
 }
 
 // encoder holds one encoding's state.
 type encoder struct {
 	out []byte
+	// prev holds the quantised DC of the last block of each component,
+	// which the next block's DC is coded against.
+	prevY, prevCb, prevCr int
 	// quant holds the quantisation tables as the DQT segment writes them;
 	// recip and half divide by 8·q (the DCT's scale included) as
 	// (|c| + half) · recip >> 32. All three are in zigzag order.
@@ -105,13 +144,14 @@ type mcu struct {
 	cb, cr [64]int
 }
 
-// scan writes the entropy-coded data, MCU by MCU, left to right and top
-// to bottom. Pixels past the right and bottom edges repeat the edge.
+// scan writes the entropy-coded data of a band of rows, MCU by MCU, left
+// to right and top to bottom, going on from the band before it. Pixels
+// past the band's right and bottom edges repeat the edge.
 func (e *encoder) scan(img *image.RGBA) {
 	r := img.Rect
 	w, h := r.Dx(), r.Dy()
 	var m mcu
-	var prevY, prevCb, prevCr int
+	prevY, prevCb, prevCr := e.prevY, e.prevCb, e.prevCr
 	var xs, ys [16]int
 	for my := 0; my < h; my += 16 {
 		for i := range ys {
@@ -139,6 +179,7 @@ func (e *encoder) scan(img *image.RGBA) {
 			prevCr = e.block(&m.cr, 1, prevCr)
 		}
 	}
+	e.prevY, e.prevCb, e.prevCr = prevY, prevCb, prevCr
 }
 
 // flat tells whether the 16×16 pixels at the offsets are one colour.

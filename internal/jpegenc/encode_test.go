@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/jpeg"
 	"math"
 	"math/rand/v2"
@@ -128,6 +129,42 @@ func TestDeterministicAndAppends(t *testing.T) {
 	if a[len(a)-2] != 0xff || a[len(a)-1] != 0xd9 {
 		t.Error("no EOI at the end")
 	}
+}
+
+// A picture given in bands, each in a buffer of its own, is the picture
+// encoded whole, byte for byte: DC prediction and the bit stream carry
+// from one band into the next.
+func TestStreamIsEncode(t *testing.T) {
+	for _, src := range []*image.RGBA{slide(250, 170, 5), slide(33, 47, 6), slide(1080, 64, 7)} {
+		want := Encode(nil, src, 90)
+		for _, rows := range []int{16, 48, 160} {
+			var s Stream
+			s.Start([]byte("x"), src.Rect.Dx(), src.Rect.Dy(), 90)
+			for top := 0; top < src.Rect.Dy(); top += rows {
+				// A buffer of rows rows, as a drawing worker keeps, of which
+				// the last band fills only the top.
+				band := image.NewRGBA(image.Rect(0, 0, src.Rect.Dx(), rows))
+				draw.Draw(band, band.Rect, src, image.Pt(0, top), draw.Src)
+				s.Rows(band)
+			}
+			if got := s.Finish(); !bytes.Equal(got[1:], want) || got[0] != 'x' {
+				t.Errorf("%v in bands of %d rows: %d bytes, want the %d of Encode", src.Rect, rows, len(got)-1, len(want))
+			}
+		}
+	}
+}
+
+// A band that stops inside an MCU row, other than the last, cannot be
+// coded: the stream refuses it rather than write a broken picture.
+func TestStreamRefusesAPartialMCURow(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("a 10-row band in the middle of a 40-row picture was taken")
+		}
+	}()
+	var s Stream
+	s.Start(nil, 8, 40, 90)
+	s.Rows(image.NewRGBA(image.Rect(0, 0, 8, 10)))
 }
 
 // An image whose origin is not (0, 0), such as a sub-image, encodes its
