@@ -143,7 +143,8 @@ func Run(ctx context.Context, opts Options) ([]PostResult, error) {
 const HeadBytes = 16 << 10
 
 // memoryLimit is the heap a build aims to stay under. What a build holds
-// at once is about 50 MB (fonts, a canvas per worker, cached backdrops);
+// at once is about 50 MB (fonts, a band of a slide per worker, cached
+// backdrops);
 // the rest of its memory is garbage from encoded slides, which the
 // collector, left to its default pace, lets grow with the project.
 const memoryLimit = 100 << 20

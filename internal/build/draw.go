@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/render"
 )
@@ -36,6 +37,18 @@ func (b *builder) startDrawing() {
 	}
 }
 
+// drawEncoded draws a slide, measures its text and encodes it: a JPEG
+// band by band, holding a band of the slide and not all of it.
+func drawEncoded(r *render.Renderer, s deck.Slide, f render.Format) ([]byte, []render.TextContrast, error) {
+	if f == render.JPEG {
+		data, tc := r.DrawJPEG(s)
+		return data, tc, nil
+	}
+	img, tc := r.DrawMeasured(s)
+	data, err := r.EncodeTemp(img, f)
+	return data, tc, err
+}
+
 func (b *builder) stopDrawing() {
 	close(b.tasks)
 	b.drawing.Wait()
@@ -60,8 +73,7 @@ func (b *builder) draw(r *render.Renderer, t drawTask) {
 		j.infos[i] = j.describe(b, i)
 	}
 	s := j.slides[i]
-	img, tc := r.DrawMeasured(s)
-	data, err := r.EncodeTemp(img, b.opts.Format)
+	data, tc, err := drawEncoded(r, s, b.opts.Format)
 	if err != nil {
 		j.failDraw(fmt.Errorf("encoding slide %d: %w", i+1, err))
 		return

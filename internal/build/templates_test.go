@@ -169,13 +169,14 @@ func TestBuiltInShapesKeepClearOfText(t *testing.T) {
 
 // Drawing a slide once with its contrast measured on the way gives the
 // pixels and the measurements of drawing it twice, for every kind and
-// size of every built-in template; most slides take the one pass.
+// size of every built-in template; most slides take the one pass. So
+// does drawing it as a build does, band by band into a JPEG.
 func TestDrawMeasuredMatchesTwoDraws(t *testing.T) {
 	photos := NewSamplePhotos()
 	for _, tm := range builtIns(t) {
 		t.Run(tm.Name, func(t *testing.T) {
 			t.Parallel()
-			once, twice := render.New(), render.New()
+			once, twice, banded := render.New(), render.New(), render.New()
 			single, all := 0, 0
 			for size, slides := range sampleDecks(t, tm, photos) {
 				for i, s := range slides {
@@ -187,6 +188,13 @@ func TestDrawMeasuredMatchesTwoDraws(t *testing.T) {
 					}
 					if !reflect.DeepEqual(tc, wantTC) {
 						t.Errorf("%s slide %d (%s): contrast %v, want %v", size, i+1, s.Kind, tc, wantTC)
+					}
+					data, bandTC := banded.DrawJPEG(s)
+					if wantData, _ := render.Encode(want, render.JPEG); !bytes.Equal(data, wantData) {
+						t.Errorf("%s slide %d (%s): the JPEG drawn band by band differs from the slide's", size, i+1, s.Kind)
+					}
+					if !reflect.DeepEqual(bandTC, wantTC) {
+						t.Errorf("%s slide %d (%s): contrast band by band %v, want %v", size, i+1, s.Kind, bandTC, wantTC)
 					}
 					all++
 					if render.DrawnOnce(s) {

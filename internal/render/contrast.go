@@ -25,45 +25,70 @@ type TextContrast struct {
 // photos, gradients and scrims included, so a template cannot pass on
 // paper and fail on a picture.
 func (r *Renderer) TextContrast(s deck.Slide) []TextContrast {
+	bare := bareSlide(s)
+	m := newMeter(s)
+	r.canvas = r.canvas.reuse(s.W, s.H)
+	r.canvas.eachBand(func(f *frame, top int) {
+		r.paint(f, bare)
+		m.band(f.img, top)
+	})
+	return m.result()
+}
+
+// bareSlide is s without its glyphs: code boxes and quote bars stay.
+func bareSlide(s deck.Slide) deck.Slide {
 	bare := s
 	bare.Layers = make([]deck.Layer, len(s.Layers))
 	for i, l := range s.Layers {
-		l.Text.Lines = nil // keep code boxes and quote bars, drop glyphs
+		l.Text.Lines = nil
 		bare.Layers[i] = l
 	}
-	return measure(r.DrawTemp(bare), s)
+	return bare
 }
 
 // DrawMeasured draws a slide on the renderer's canvas, as DrawTemp does,
-// and measures its text as TextContrast does, drawing the slide once
-// where that gives the same pixels: everything but the glyphs, then the
-// measurement, then the glyphs. That holds when nothing drawn after a
-// line of text reaches into it (see DrawnOnce), as on nearly every
-// slide; the others are drawn twice.
+// and measures its text as TextContrast does.
 func (r *Renderer) DrawMeasured(s deck.Slide) (*image.RGBA, []TextContrast) {
-	if !DrawnOnce(s) {
-		tc := r.TextContrast(s)
-		return r.DrawTemp(s), tc
-	}
 	r.canvas = r.canvas.reuse(s.W, s.H)
-	f := newFrame(r.canvas.ctx, r.canvas.img, 1, 0, 0)
+	m := newMeter(s)
+	r.canvas.eachBand(func(f *frame, top int) { r.paintMeasured(f, m, top) })
+	return r.canvas.img, m.result()
+}
+
+// paintMeasured paints the band of m's slide that f covers, whose first
+// row is top, and measures its text, drawing the band once where that
+// gives the same pixels (see DrawnOnce): everything but the glyphs, then
+// the measurement, then the glyphs. That holds when nothing drawn after
+// a line of text reaches into it, as on nearly every slide; on the
+// others the band is drawn without its glyphs, measured, and drawn again
+// whole.
+func (r *Renderer) paintMeasured(f *frame, m *meter, top int) {
+	s := m.s
+	if m.bare != nil {
+		r.paint(f, *m.bare)
+		m.band(f.img, top)
+		r.paint(f, s)
+		return
+	}
 	n := r.backdrop(f, s)
 	for _, l := range s.Layers[n:] {
 		l.Text.Lines = nil
 		r.layer(f, l)
 	}
-	tc := measure(r.canvas.img, s)
+	m.band(f.img, top)
 	for _, l := range s.Layers[n:] {
 		if l.Kind != deck.TextLayer {
 			continue
 		}
 		for _, ln := range l.Text.Lines {
+			if f.misses(ln) {
+				continue
+			}
 			for _, run := range ln.Runs {
 				r.drawRun(f, run)
 			}
 		}
 	}
-	return r.canvas.img, tc
 }
 
 // DrawnOnce tells whether DrawMeasured draws the slide once: whether
@@ -133,48 +158,107 @@ func drawnUnder(l deck.Layer) []box {
 	return []box{grow(l.X, l.Y, l.W, l.H, l.Thickness+2)}
 }
 
-// measure finds the worst contrast of each line of the slide's text
-// against back, the slide drawn without glyphs.
-func measure(back *image.RGBA, s deck.Slide) []TextContrast {
-	var out []TextContrast
-	for _, l := range s.Layers {
+// meter measures a slide's text band by band: each run's worst contrast
+// against the band drawn without glyphs, the worst of all bands kept.
+type meter struct {
+	s     deck.Slide
+	bare  *deck.Slide // s without glyphs, when it is not DrawnOnce
+	worst []float64   // one for each run measured, in the order of runs
+}
+
+func newMeter(s deck.Slide) *meter {
+	m := &meter{s: s}
+	if !DrawnOnce(s) {
+		bare := bareSlide(s)
+		m.bare = &bare
+	}
+	m.runs(func(k int, _ layout.Line, _ layout.Run) {
+		m.worst = append(m.worst, math.Inf(1))
+	})
+	return m
+}
+
+// lines calls f for each line of text the meter measures.
+func (m *meter) lines(f func(ln layout.Line)) {
+	for _, l := range m.s.Layers {
 		if l.Kind != deck.TextLayer {
 			continue
 		}
 		for _, ln := range l.Text.Lines {
-			if ln.Text == "" {
-				continue
-			}
-			tc := TextContrast{Text: ln.Text, Size: ln.Size, Ratio: math.Inf(1), Line: s.Line}
-			for _, run := range ln.Runs {
-				if run.Emoji {
-					continue
-				}
-				box := image.Rect(int(run.X0), int(ln.Y-ln.Ascent), int(math.Ceil(run.X1)), int(ln.Y+ln.Descent))
-				tc.Ratio = math.Min(tc.Ratio, worstContrast(back, box, run.Color))
-				tc.Bold = tc.Bold || run.Style&layout.Bold != 0 || run.Style&layout.Display != 0
-			}
-			if !math.IsInf(tc.Ratio, 1) {
-				out = append(out, tc)
+			if ln.Text != "" {
+				f(ln)
 			}
 		}
 	}
+}
+
+// runs calls f for each run the meter measures, numbered from 0: the
+// runs of its lines but emoji.
+func (m *meter) runs(f func(k int, ln layout.Line, run layout.Run)) {
+	k := 0
+	m.lines(func(ln layout.Line) {
+		for _, run := range ln.Runs {
+			if !run.Emoji {
+				f(k, ln, run)
+				k++
+			}
+		}
+	})
+}
+
+// band measures the runs over back, the slide's rows from top down drawn
+// without glyphs.
+func (m *meter) band(back *image.RGBA, top int) {
+	slide := image.Rect(0, 0, m.s.W, m.s.H)
+	rows := image.Rect(0, top, m.s.W, top+back.Rect.Dy())
+	m.runs(func(k int, ln layout.Line, run layout.Run) {
+		box := image.Rect(int(run.X0), int(ln.Y-ln.Ascent), int(math.Ceil(run.X1)), int(ln.Y+ln.Descent)).Intersect(slide)
+		if box.Overlaps(rows) {
+			m.worst[k] = math.Min(m.worst[k], worstContrast(back, top, box, run.Color))
+		}
+	})
+}
+
+// result is the worst contrast of each line, over its runs and bands.
+func (m *meter) result() []TextContrast {
+	var out []TextContrast
+	k := 0
+	m.lines(func(ln layout.Line) {
+		tc := TextContrast{Text: ln.Text, Size: ln.Size, Ratio: math.Inf(1), Line: m.s.Line}
+		for _, run := range ln.Runs {
+			if run.Emoji {
+				continue
+			}
+			tc.Ratio = math.Min(tc.Ratio, m.worst[k])
+			k++
+			tc.Bold = tc.Bold || run.Style&layout.Bold != 0 || run.Style&layout.Display != 0
+		}
+		if !math.IsInf(tc.Ratio, 1) {
+			out = append(out, tc)
+		}
+	})
 	return out
 }
 
-// worstContrast samples the backdrop under a box on a coarse grid and
-// returns the lowest contrast of the text colour against it.
-func worstContrast(back *image.RGBA, box image.Rectangle, c color.RGBA) float64 {
-	box = box.Intersect(back.Bounds())
+// worstContrast samples the backdrop under a box of slide pixels on a
+// coarse grid from the box's corner and returns the lowest contrast of
+// the text colour against it. back holds the slide's rows from top down:
+// the grid's rows within it are sampled.
+func worstContrast(back *image.RGBA, top int, box image.Rectangle, c color.RGBA) float64 {
 	worst := math.Inf(1)
 	const step = 4
+	y0 := box.Min.Y
+	if y0 < top {
+		y0 += (top - y0 + step - 1) / step * step
+	}
+	y1 := min(box.Max.Y, top+back.Rect.Dy())
 	// Backdrops are mostly flat: a sample the colour of the one before
 	// has its contrast (two powers per channel) already counted.
 	var last color.RGBA
 	seen := false
-	for y := box.Min.Y; y < box.Max.Y; y += step {
+	for y := y0; y < y1; y += step {
 		for x := box.Min.X; x < box.Max.X; x += step {
-			bg := back.RGBAAt(x, y)
+			bg := back.RGBAAt(x, y-top)
 			if seen && bg == last {
 				continue
 			}

@@ -3,9 +3,8 @@ package render
 import (
 	"image"
 
-	"github.com/fogleman/gg"
-
 	"github.com/pkpm-btn3/pkpm/internal/deck"
+	"github.com/pkpm-btn3/pkpm/internal/jpegenc"
 )
 
 // Renderer draws composed slides on a gg context. It keeps glyph caches
@@ -15,9 +14,11 @@ type Renderer struct {
 	glyphs  *glyphCache
 	shared  *Shared
 	canvas  *canvas
+	band    *canvas     // DrawJPEG's band of a slide
 	scratch *image.RGBA // resampled photos
 	small   map[scaledKey]*image.RGBA
-	encoded []byte // EncodeTemp's buffer
+	encoded []byte // EncodeTemp's and DrawJPEG's buffer
+	stream  jpegenc.Stream
 }
 
 // New returns a renderer with empty caches of its own.
@@ -30,9 +31,9 @@ func (s *Shared) Renderer() *Renderer {
 
 // Draw paints a slide onto a new canvas that the caller owns.
 func (r *Renderer) Draw(s deck.Slide) *image.RGBA {
-	img := image.NewRGBA(image.Rect(0, 0, s.W, s.H))
-	r.paint(newFrame(gg.NewContextForRGBA(img), img, 1, 0, 0), s)
-	return img
+	c := newCanvas(s.W, s.H)
+	c.eachBand(func(f *frame, _ int) { r.paint(f, s) })
+	return c.img
 }
 
 // DrawTemp paints a slide onto the renderer's own canvas and returns it.
@@ -41,8 +42,30 @@ func (r *Renderer) Draw(s deck.Slide) *image.RGBA {
 // spares a 5.8 MB allocation per slide and the garbage collector's time.
 func (r *Renderer) DrawTemp(s deck.Slide) *image.RGBA {
 	r.canvas = r.canvas.reuse(s.W, s.H)
-	r.paint(newFrame(r.canvas.ctx, r.canvas.img, 1, 0, 0), s)
+	r.canvas.eachBand(func(f *frame, _ int) { r.paint(f, s) })
 	return r.canvas.img
+}
+
+// DrawJPEG draws a slide a band of rows at a time on the renderer's band
+// canvas, encoding each band as JPEG before drawing the next, and
+// measures its text as DrawMeasured does. The pixels are those Draw
+// gives, the bytes those Encode writes of them. The bytes are the
+// renderer's, as EncodeTemp's are: write them out or copy them before
+// its next DrawJPEG or EncodeTemp.
+func (r *Renderer) DrawJPEG(s deck.Slide) ([]byte, []TextContrast) {
+	r.band = r.band.reuse(s.W, bandRows(s.H))
+	if r.encoded == nil {
+		// Room for a busy slide from the start, as in EncodeTemp.
+		r.encoded = make([]byte, 0, s.W*s.H/2)
+	}
+	r.stream.Start(r.encoded[:0], s.W, s.H, jpegQuality)
+	m := newMeter(s)
+	for top := 0; top < s.H; top += r.band.img.Rect.Dy() {
+		r.paintMeasured(newFrame(r.band.ctx, r.band.img, 1, 0, float64(-top)), m, top)
+		r.stream.Rows(r.band.img) // the last band's rows past the slide are left out
+	}
+	r.encoded = r.stream.Finish()
+	return r.encoded, m.result()
 }
 
 // paint draws the slide's backdrop, then its layers in order.

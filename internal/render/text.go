@@ -20,10 +20,24 @@ func (r *Renderer) drawPage(f *frame, p layout.Page) {
 		f.rect(deck.Solid(rc.Color), rc.X, rc.Y, rc.W, rc.H, rc.Radius)
 	}
 	for _, l := range p.Lines {
+		if f.misses(l) {
+			continue
+		}
 		for _, run := range l.Runs {
 			r.drawRun(f, run)
 		}
 	}
+}
+
+// misses tells whether a line's ink lies wholly above or below the
+// frame's pixels, as most lines do in a band of a slide: its glyphs need
+// not be looked up.
+func (f *frame) misses(l layout.Line) bool {
+	b, ok := inkBox(l)
+	if !ok {
+		return true
+	}
+	return b.y1*f.k+f.oy < float64(f.img.Rect.Min.Y) || b.y0*f.k+f.oy > float64(f.img.Rect.Max.Y)
 }
 
 func (r *Renderer) drawRun(f *frame, run layout.Run) {
