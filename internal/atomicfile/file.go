@@ -2,6 +2,8 @@ package atomicfile
 
 import (
 	"bufio"
+	"bytes"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -26,10 +28,16 @@ func WriteFile(path string, data []byte) error {
 	return replace(path, func(f *os.File, mode os.FileMode) error { return writeSynced(f, data, mode) })
 }
 
-// WriteFileFrom replaces path, as WriteFile does, with what write writes
-// (buffered): for content too large to hold in memory first. If write
-// fails, path keeps its old content.
-func WriteFileFrom(path string, write func(io.Writer) error) error {
+// UpdateFileFrom makes path hold what write writes (buffered): for
+// content too large to hold in memory first. When path holds those bytes
+// already, it is left as it is: nothing is written or synced. Else it is
+// replaced as WriteFile replaces it; if write fails, path keeps its old
+// content. write may be called twice, so it must write the same bytes
+// each time.
+func UpdateFileFrom(path string, write func(io.Writer) error) error {
+	if same, err := holds(path, write); same || err != nil {
+		return err
+	}
 	return replace(path, func(f *os.File, mode os.FileMode) error {
 		b := bufio.NewWriterSize(f, 64<<10)
 		err := write(b)
@@ -42,6 +50,54 @@ func WriteFileFrom(path string, write func(io.Writer) error) error {
 		}
 		return writeSynced(f, nil, mode)
 	})
+}
+
+// holds tells whether path holds exactly what write writes, reading the
+// two side by side: write is stopped at the first byte that differs.
+func holds(path string, write func(io.Writer) error) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, nil // nothing there to keep: write it
+	}
+	defer f.Close()
+	c := &comparer{old: bufio.NewReaderSize(f, 64<<10)}
+	if err := write(c); err != nil && !c.differs {
+		return false, err
+	}
+	if c.differs {
+		return false, nil
+	}
+	_, err = c.old.ReadByte()
+	return err == io.EOF, nil // the old content must end there too
+}
+
+// comparer is a writer that compares what it is given with old.
+type comparer struct {
+	old     *bufio.Reader
+	buf     []byte
+	differs bool
+}
+
+// errDiffers stops a write that has gone past what the old content holds.
+var errDiffers = errors.New("differs from the file")
+
+func (c *comparer) Write(p []byte) (int, error) {
+	if c.differs {
+		return 0, errDiffers
+	}
+	n := len(p)
+	for len(p) > 0 {
+		if c.buf == nil {
+			c.buf = make([]byte, 64<<10)
+		}
+		b := c.buf[:min(len(p), len(c.buf))]
+		if _, err := io.ReadFull(c.old, b); err != nil || !bytes.Equal(b, p[:len(b)]) {
+			c.differs = true
+			return 0, errDiffers
+		}
+		p = p[len(b):]
+	}
+	return n, nil
 }
 
 // replace fills a temporary beside path with fill, which must sync and

@@ -57,8 +57,9 @@ func WriteIndex(ctx context.Context, dir, lang string, when func(Manifest) strin
 		}
 	}
 	// Streamed: a 210-post page is 30 MB, mostly thumbnails, each read
-	// from thumbDir as it is written.
-	return atomicfile.WriteFileFrom(filepath.Join(dir, "index.html"), func(w io.Writer) error {
+	// from thumbDir as it is written. When no bundle changed, neither
+	// does the page: it is compared, not written and synced again.
+	return atomicfile.UpdateFileFrom(filepath.Join(dir, "index.html"), func(w io.Writer) error {
 		return IndexTo(w, entries, lang)
 	})
 }
