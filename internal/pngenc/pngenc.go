@@ -11,7 +11,6 @@
 package pngenc
 
 import (
-	"bufio"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
@@ -85,9 +84,28 @@ func adler32Combine(a, b uint32, n int) uint32 {
 	return uint32(s2)<<16 | s1
 }
 
+// idatSize is how much of the zlib stream each IDAT chunk holds; the
+// last holds the rest.
+const idatSize = 64 << 10
+
+// Size is how many bytes Write writes for a picture of these pieces.
+func Size(pieces []Piece) int {
+	z := 2 + 4 // the zlib stream's header and checksum
+	for _, p := range pieces {
+		z += len(p.data)
+	}
+	chunks := (z + idatSize - 1) / idatSize
+	return 8 + (12 + 13) + z + 12*chunks + 12 // signature, IHDR, IDATs, IEND
+}
+
 // Write writes the PNG of a width×height picture from its pieces, in
-// order; the last must have been compressed as the last.
+// order; the last must have been compressed as the last. A writer that
+// can grow (a bytes.Buffer) is grown to Size first, so the picture is
+// made in one allocation.
 func Write(w io.Writer, width, height int, pieces []Piece) error {
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		g.Grow(Size(pieces))
+	}
 	if _, err := io.WriteString(w, "\x89PNG\r\n\x1a\n"); err != nil {
 		return err
 	}
@@ -98,28 +116,40 @@ func Write(w io.Writer, width, height int, pieces []Piece) error {
 	if err := writeChunk(w, "IHDR", ihdr[:]); err != nil {
 		return err
 	}
-	buf := bufio.NewWriterSize(&chunkWriter{w: w}, 64<<10) // IDAT chunks of 64 KB
-	buf.WriteString("\x78\x01")                            // zlib: deflate with a 32 KB window, fastest level
+	c := idatWriter{w: w, buf: make([]byte, 0, idatSize)}
+	c.write([]byte{0x78, 0x01}) // zlib: deflate with a 32 KB window, fastest level
 	sum := uint32(1)
 	for _, p := range pieces {
-		buf.Write(p.data)
+		c.write(p.data)
 		sum = adler32Combine(sum, p.sum, p.n)
 	}
-	binary.Write(buf, binary.BigEndian, sum)
-	if err := buf.Flush(); err != nil {
-		return err
+	c.write(binary.BigEndian.AppendUint32(nil, sum))
+	if c.err == nil && len(c.buf) > 0 {
+		c.err = writeChunk(w, "IDAT", c.buf)
+	}
+	if c.err != nil {
+		return c.err
 	}
 	return writeChunk(w, "IEND", nil)
 }
 
-// chunkWriter writes what it is given as one IDAT chunk.
-type chunkWriter struct{ w io.Writer }
+// idatWriter cuts the zlib stream into IDAT chunks of idatSize bytes.
+type idatWriter struct {
+	w   io.Writer
+	buf []byte
+	err error
+}
 
-func (c *chunkWriter) Write(b []byte) (int, error) {
-	if err := writeChunk(c.w, "IDAT", b); err != nil {
-		return 0, err
+func (c *idatWriter) write(b []byte) {
+	for len(b) > 0 && c.err == nil {
+		n := min(len(b), idatSize-len(c.buf))
+		c.buf = append(c.buf, b[:n]...)
+		b = b[n:]
+		if len(c.buf) == idatSize {
+			c.err = writeChunk(c.w, "IDAT", c.buf)
+			c.buf = c.buf[:0]
+		}
 	}
-	return len(b), nil
 }
 
 func writeChunk(w io.Writer, kind string, data []byte) error {

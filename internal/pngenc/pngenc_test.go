@@ -156,6 +156,9 @@ func TestWriteRoundTrip(t *testing.T) {
 		if err := Write(&buf, 37, 50, pieces); err != nil {
 			t.Fatal(err)
 		}
+		if buf.Len() != Size(pieces) {
+			t.Errorf("pieces of %d rows: %d bytes written, Size says %d", rows, buf.Len(), Size(pieces))
+		}
 		got, err := png.Decode(bytes.NewReader(buf.Bytes()))
 		if err != nil {
 			t.Fatalf("pieces of %d rows: not a PNG: %v", rows, err)
@@ -173,6 +176,38 @@ func TestWriteRoundTrip(t *testing.T) {
 		if _, err := zlibOf(buf.Bytes()); err != nil {
 			t.Fatalf("pieces of %d rows: %v", rows, err)
 		}
+	}
+}
+
+// A picture whose stream spans several IDAT chunks is read whole, and
+// Size knows its length to the byte.
+func TestWriteManyChunks(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 300, 300))
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(rng.IntN(256))
+		if i%4 == 3 {
+			img.Pix[i] = 0xff
+		}
+	}
+	var e Encoder
+	var pieces []Piece
+	for y := 0; y < 300; y += 64 {
+		pieces = append(pieces, e.Compress(img, y, min(y+64, 300), y+64 >= 300))
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, 300, 300, pieces); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() != Size(pieces) || buf.Len() < 3*idatSize {
+		t.Fatalf("%d bytes written, Size says %d; want several chunks' worth", buf.Len(), Size(pieces))
+	}
+	got, err := png.Decode(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := color.RGBAModel.Convert(got.At(123, 234)).(color.RGBA); c != img.RGBAAt(123, 234) {
+		t.Errorf("pixel (123, 234) = %v, want %v", c, img.RGBAAt(123, 234))
 	}
 }
 
