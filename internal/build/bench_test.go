@@ -42,9 +42,8 @@ func textSpec(s deck.Slide) layout.Spec {
 	return layout.Spec{Box: layout.Box{X: 96, Y: 184, W: 888, H: 1016}, Blocks: blocks, MaxSize: 48, MinSize: 34}
 }
 
-// BenchmarkDraw measures drawing one typical slide as a build does: on
-// the worker's reused canvas, with background, shapes and glyphs from
-// warm caches.
+// BenchmarkDraw measures drawing one typical slide on a reused canvas,
+// with background, shapes and glyphs from warm caches.
 func BenchmarkDraw(b *testing.B) {
 	slides := composeFixture(b)
 	r := render.New()
@@ -64,6 +63,19 @@ func BenchmarkDrawCover(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		r.DrawTemp(slides[0])
+	}
+}
+
+// BenchmarkDrawJPEG measures what a build's worker does with a typical
+// slide: drawing it band by band, measuring its text and encoding each
+// band, from warm caches.
+func BenchmarkDrawJPEG(b *testing.B) {
+	slides := composeFixture(b)
+	r := render.New()
+	r.DrawJPEG(slides[typical])
+	b.ResetTimer()
+	for b.Loop() {
+		r.DrawJPEG(slides[typical])
 	}
 }
 
