@@ -231,6 +231,32 @@ func exactDCT(b *[64]int) (out [64]float64) {
 	return out
 }
 
+// Any picture given in bands of any whole number of MCU rows is encoded
+// as it is whole.
+func FuzzStream(f *testing.F) {
+	f.Add(uint16(40), uint16(70), uint8(1), []byte{9, 200, 3})
+	f.Fuzz(func(t *testing.T, w, h uint16, mcus uint8, seed []byte) {
+		w, h = w%200+1, h%200+1
+		rows := 16 * (int(mcus)%8 + 1)
+		img := image.NewRGBA(image.Rect(0, 0, int(w), int(h)))
+		for i := range img.Pix {
+			if len(seed) > 0 {
+				img.Pix[i] = seed[i%len(seed)] * byte(i/len(seed)+1)
+			}
+		}
+		var s Stream
+		s.Start(nil, int(w), int(h), 90)
+		band := image.NewRGBA(image.Rect(0, 0, int(w), rows))
+		for top := 0; top < int(h); top += rows {
+			draw.Draw(band, band.Rect, img, image.Pt(0, top), draw.Src)
+			s.Rows(band)
+		}
+		if !bytes.Equal(s.Finish(), Encode(nil, img, 90)) {
+			t.Fatalf("%dx%d in bands of %d rows: not the bytes of the picture encoded whole", w, h, rows)
+		}
+	})
+}
+
 func FuzzEncode(f *testing.F) {
 	f.Add(uint16(1), uint16(1), uint8(92), []byte{1, 2, 3})
 	f.Add(uint16(33), uint16(17), uint8(1), []byte{255, 255, 255, 0})
