@@ -45,37 +45,31 @@ func textSpec(s deck.Slide) layout.Spec {
 // BenchmarkDraw measures drawing one typical slide on a reused canvas,
 // with background, shapes and glyphs from warm caches.
 func BenchmarkDraw(b *testing.B) {
-	slides := composeFixture(b)
-	r := render.New()
-	r.DrawTemp(slides[typical])
-	b.ResetTimer()
-	for b.Loop() {
-		r.DrawTemp(slides[typical])
-	}
+	benchSlide(b, typical, func(r *render.Renderer, s deck.Slide) { r.DrawTemp(s) })
 }
 
 // BenchmarkDrawCover measures a cover: a gradient and decorations (drawn
 // once and then copied), a tag and a title.
 func BenchmarkDrawCover(b *testing.B) {
-	slides := composeFixture(b)
-	r := render.New()
-	r.DrawTemp(slides[0])
-	b.ResetTimer()
-	for b.Loop() {
-		r.DrawTemp(slides[0])
-	}
+	benchSlide(b, 0, func(r *render.Renderer, s deck.Slide) { r.DrawTemp(s) })
 }
 
 // BenchmarkDrawJPEG measures what a build's worker does with a typical
 // slide: drawing it band by band, measuring its text and encoding each
 // band, from warm caches.
 func BenchmarkDrawJPEG(b *testing.B) {
+	benchSlide(b, typical, func(r *render.Renderer, s deck.Slide) { r.DrawJPEG(s) })
+}
+
+// benchSlide times f on slide i of the fixture with one renderer, whose
+// caches a first call of f has warmed.
+func benchSlide(b *testing.B, i int, f func(*render.Renderer, deck.Slide)) {
 	slides := composeFixture(b)
 	r := render.New()
-	r.DrawJPEG(slides[typical])
+	f(r, slides[i])
 	b.ResetTimer()
 	for b.Loop() {
-		r.DrawJPEG(slides[typical])
+		f(r, slides[i])
 	}
 }
 
