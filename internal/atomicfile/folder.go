@@ -42,10 +42,15 @@ func (f *Folder) Write(name string, data []byte) error {
 	if err := writeStarted(filepath.Join(f.tmp, name), data); err != nil {
 		return err
 	}
+	f.toSync(name)
+	return nil
+}
+
+// toSync notes a file written into the folder for Commit to sync.
+func (f *Folder) toSync(name string) {
 	f.mu.Lock()
 	f.written = append(f.written, name)
 	f.mu.Unlock()
-	return nil
 }
 
 // Link puts the existing file from into the folder as name: a hard link
@@ -72,9 +77,7 @@ func (f *Folder) Link(from, name string) error {
 	if err := finishStarted(w); err != nil {
 		return err
 	}
-	f.mu.Lock()
-	f.written = append(f.written, filepath.Base(name))
-	f.mu.Unlock()
+	f.toSync(filepath.Base(name))
 	return nil
 }
 
