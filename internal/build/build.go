@@ -90,7 +90,8 @@ type PostResult struct {
 // broken front matter is reported before anything heavy starts and two
 // posts with one slug are refused before either is written. Then posts are
 // composed on a pool of workers and their slides drawn on another, one
-// slide per core, each written to disk as soon as it is encoded. When ctx
+// slide per core, each written to disk as soon as it is encoded; the
+// drawing workers start with the first post to be composed. When ctx
 // ends, Run stops between slides, leaves every folder whole (written or
 // as it was) and returns ctx's error with the results it has.
 func Run(ctx context.Context, opts Options) ([]PostResult, error) {
@@ -112,7 +113,6 @@ func Run(ctx context.Context, opts Options) ([]PostResult, error) {
 	if !opts.DryRun {
 		atomicfile.RemoveTemps(filepath.Join(opts.Out, "slides"))
 	}
-	b.startDrawing()
 	var mu sync.Mutex
 	next := 0
 	b.each(jobs, func(w int, j *job) {
@@ -216,7 +216,7 @@ func newBuilder(ctx context.Context, opts Options) *builder {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	imgs := newImageHashes()
-	return &builder{ctx: ctx, opts: opts, workers: workers, renderer: opts.Renderer,
+	return &builder{ctx: ctx, opts: opts, workers: workers, renderer: opts.Renderer, tasks: make(chan drawTask, workers),
 		logoFile: sync.OnceValues(func() (*photoFile, error) { return readBrandLogo(opts.Root, opts.Project) }),
 		tmpls:    newTemplateCache(opts.Root, imgs), imgs: imgs, engines: layout.NewPool(workers, theme.Fonts),
 		progress: newTracker(len(opts.Posts), opts.Progress)}
@@ -273,18 +273,23 @@ func (b *builder) run(w int, j *job, steps []step) {
 
 // warmUp starts, the first time a post is to be composed, what every
 // composing needs and would otherwise do in turn on one core: reading the
-// fonts and decoding the brand logo. Nothing waits for it; what needs a
-// font or the logo before it is ready waits for that alone. A build that
-// finds every post up to date never calls it.
-func (b *builder) warmUp(logo photoFile) {
+// fonts and decoding the brand logo. It also starts the drawing workers,
+// which make their canvases for the post's size while it is composed.
+// Nothing waits for it; what needs a font or the logo before it is ready
+// waits for that alone. A build that finds every post up to date never
+// calls it.
+func (b *builder) warmUp(j *job) {
 	b.warm.Do(func() {
 		go func() {
 			if fonts, err := theme.Fonts(); err == nil {
 				fonts.Preload()
 			}
 		}()
-		if logo.data != nil {
+		if logo := j.photos[deck.LogoKey]; logo.data != nil {
 			go b.logos.decode(logo) // an error is the post's own decode's to report
+		}
+		if !b.opts.ComposeOnly {
+			b.startDrawing(j.canvasSize())
 		}
 	})
 }

@@ -20,16 +20,16 @@ type drawTask struct {
 }
 
 // startDrawing starts one drawing worker per core, each with its own
-// renderer and its caches. Slides of every post share them, so a single
-// post keeps every core busy.
-func (b *builder) startDrawing() {
-	b.tasks = make(chan drawTask, b.workers)
+// renderer and its caches, made ready for slides of w×h pixels. Slides of
+// every post share them, so a single post keeps every core busy.
+func (b *builder) startDrawing(w, h int) {
 	shared := render.NewShared()
 	for range b.workers {
 		b.drawing.Add(1)
 		go func() {
 			defer b.drawing.Done()
 			r := shared.Renderer()
+			r.Prepare(w, h, b.opts.Format)
 			for t := range b.tasks {
 				b.draw(r, t)
 			}

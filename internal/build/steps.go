@@ -231,7 +231,7 @@ func (j *job) complete(b *builder, read bool) bool {
 // Fonts load with the first engine, so a build that fails on its input
 // never loads them.
 func compose(b *builder, _ int, j *job) error {
-	b.warmUp(j.photos[deck.LogoKey])
+	b.warmUp(j)
 	eng, err := b.engines.Get()
 	if err != nil {
 		return err
@@ -265,6 +265,15 @@ func compose(b *builder, _ int, j *job) error {
 		j.res.Deck = slides
 	}
 	return nil
+}
+
+// canvasSize is the size in pixels of the post's slides.
+func (j *job) canvasSize() (w, h int) {
+	w, h, _, ok := j.tmpl.Canvas(j.size)
+	if !ok {
+		w, h, _, _ = j.tmpl.Canvas("portrait") // as deck.Compose falls back
+	}
+	return w, h
 }
 
 // renderSlides keeps each slide the output folder already holds with the

@@ -8,6 +8,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/fogleman/gg"
@@ -296,6 +297,36 @@ func textSlide(t *testing.T, shapes bool, dy float64) deck.Slide {
 	}
 	s.Layers = append(s.Layers, deck.Layer{Kind: deck.TextLayer, Text: res.Pages[0]})
 	return s
+}
+
+// A prepared renderer draws its first slide without making its canvas
+// then: it allocates less than one made unprepared by at least the
+// canvas (the band and the JPEG buffer, or the whole canvas for PNG).
+func TestPrepareMakesTheCanvasAhead(t *testing.T) {
+	s := textSlide(t, true, 0)
+	New().DrawJPEG(s) // fonts and emoji read once for the process
+	allocated := func(f func()) uint64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		f()
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	for _, tc := range []struct {
+		f      Format
+		canvas uint64
+		draw   func(r *Renderer)
+	}{
+		{JPEG, uint64(s.W*bandRows(s.H)*4 + s.W*s.H/2), func(r *Renderer) { r.DrawJPEG(s) }},
+		{PNG, uint64(s.W * s.H * 4), func(r *Renderer) { r.DrawMeasured(s) }},
+	} {
+		prepared, fresh := New(), New()
+		prepared.Prepare(s.W, s.H, tc.f)
+		saved := int64(allocated(func() { tc.draw(fresh) })) - int64(allocated(func() { tc.draw(prepared) }))
+		if saved < int64(tc.canvas) {
+			t.Errorf("%v: a prepared renderer's first slide allocated %d bytes less than a fresh one's, want at least the %d of its canvas", tc.f, saved, tc.canvas)
+		}
+	}
 }
 
 // drawWhole paints a slide in one pass over the whole canvas, the way
