@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
 	"github.com/pkpm-btn3/pkpm/internal/config"
@@ -161,8 +162,9 @@ const gcPercent = 400
 
 // BoundMemory sets the collector's pace and soft memory limit for a
 // build, unless the user set GOGC or GOMEMLIMIT, and returns what puts
-// the old ones back. Commands that do more than build after building
-// (export writes the bundles page) hold them for their whole run. The
+// the old ones back; commands keep them to the end of their process with
+// HoldMemoryBound, export and contact sheets for what they do after
+// building too. The
 // first call in a process also asks for huge pages (adviseHugeHeap):
 // commands that build nothing start without the cost. It comes before
 // the posts are read, since reading is most of what a build that finds
@@ -170,6 +172,9 @@ const gcPercent = 400
 // came after reading. A build whose first post is broken pays 3 to 4 ms
 // for it (0.035–0.042 s in all).
 func BoundMemory() func() {
+	if held.Load() {
+		return func() {}
+	}
 	hugeHeap()
 	restore := []func(){}
 	if os.Getenv("GOMEMLIMIT") == "" {
@@ -188,6 +193,25 @@ func BoundMemory() func() {
 }
 
 var hugeHeap = sync.OnceFunc(func() { adviseHugeHeap() })
+
+// held is set once the process keeps the build's pace and memory limit
+// to its end.
+var held atomic.Bool
+
+// HoldMemoryBound sets what BoundMemory sets for the rest of the process,
+// for commands whose process ends with their work (build, check, export,
+// a contact sheet); BoundMemory then leaves the settings alone. Putting
+// the old pace back at the end only started a collection, the heap being
+// over the old pace's goal, and stopped the world twice, on the way out
+// of a process: under strace, 7 ms from the last folder swap to the exit
+// of a 10-slide build against 2.4 ms without. Whole-process timings do
+// not show it past their noise (1 % or less).
+func HoldMemoryBound() {
+	if !held.Load() {
+		BoundMemory()
+		held.Store(true)
+	}
+}
 
 // builder holds what one Run shares between its posts.
 type builder struct {

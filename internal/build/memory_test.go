@@ -48,3 +48,32 @@ func TestBoundMemory(t *testing.T) {
 	}
 	restore()
 }
+
+// A command that holds the bounds keeps them to its end, and builds
+// within it leave the settings alone: they neither set them again nor
+// put anything back.
+func TestHoldMemoryBound(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer held.Store(false)
+
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	HoldMemoryBound()
+	if got := gcPercentNow(); got != gcPercent {
+		t.Errorf("in a held command GOGC is %d, want %d", got, gcPercent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != memoryLimit {
+		t.Errorf("in a held command the memory limit is %d, want %d", got, memoryLimit)
+	}
+	debug.SetGCPercent(123)
+	restore := BoundMemory()
+	if got := gcPercentNow(); got != 123 {
+		t.Errorf("a build in a held command set GOGC to %d", got)
+	}
+	debug.SetGCPercent(gcPercent)
+	restore()
+	if got := gcPercentNow(); got != gcPercent {
+		t.Errorf("after a build in a held command GOGC is %d, want %d", got, gcPercent)
+	}
+}

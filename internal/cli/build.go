@@ -89,6 +89,7 @@ func buildRun(opts *BuildOptions) error {
 	}
 	bar := newProgress(s, !opts.g.quiet && s.ErrTTY)
 	start := opts.now()
+	build.HoldMemoryBound()
 	results, err := build.Run(opts.g.context(), build.Options{Root: p.root, Project: p.cfg, Posts: posts, Out: out, Format: format, Force: opts.Force, Progress: bar.update})
 	bar.clear()
 	if opts.g.context().Err() != nil {

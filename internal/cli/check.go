@@ -185,6 +185,7 @@ func calendarFindings(pl *plan, posts []string, whole bool) []check.Finding {
 // there and not drawn again; the others are drawn, and written only when
 // write is set (check writes nothing).
 func inspect(ctx context.Context, p *project, posts []string, write bool, each func(build.PostResult)) error {
+	build.HoldMemoryBound()
 	_, err := build.Run(ctx, build.Options{Root: p.root, Project: p.cfg, Posts: posts, Out: filepath.Join(p.root, "dist"),
 		Format: render.JPEG, DryRun: !write, Inspect: true, Heads: true, Each: each})
 	return err

@@ -53,7 +53,7 @@ written whole or not at all, and the same input gives the same zip.`,
 }
 
 func exportRun(opts *ExportOptions) error {
-	defer build.BoundMemory()()
+	build.HoldMemoryBound()
 	s := opts.g.streams
 	p, posts, err := opts.g.openPosts(opts.Posts)
 	if err != nil {

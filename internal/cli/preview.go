@@ -240,7 +240,7 @@ func openBrowser(url string) error {
 // sheetRun writes one post's contact sheet. Drawing and compressing the
 // sheet comes after the build, and is paced as one.
 func sheetRun(opts *PreviewOptions) error {
-	defer build.BoundMemory()()
+	build.HoldMemoryBound()
 	s := opts.g.streams
 	p, err := opts.g.openProject()
 	if err != nil {
