@@ -151,14 +151,21 @@ const HeadBytes = 16 << 10
 const memoryLimit = 100 << 20
 
 // gcPercent is the collector's pace in a build: it lets the heap grow to
-// five times what is live before collecting, where Go's default is
+// nine times what is live before collecting, where Go's default is
 // twice. A build's garbage is short-lived and the memory limit caps the
 // heap of a large project, so collecting less often is cheap. The
 // 10-slide bench build (41 paired runs each) took 5 % less time at 200
-// than at Go's 100 and 5 % less again at 400, for 1 and 4 MiB more at
-// peak; 800 gained nothing more. The 210-post build, held by the limit,
-// peaks at 110 MiB instead of 100 MiB.
-const gcPercent = 400
+// than at Go's 100 and 5 % less again at 400. 800 gained nothing more
+// while a worker held a whole slide; since slides are drawn in bands it
+// does: the first goal after the huge-heap advice's collection (below)
+// is 32 MB instead of 16 MB, which a 10-slide build does not reach, where
+// at 400 a collection ran while its first slides were drawn. Against 400
+// it took 0.95× the time for 10 slides and for 50 (40 and 16 runs in
+// turn), 0.99× for 210 posts (8 runs, which the limit holds: both peak at
+// 107 to 111 MiB); the 10-slide build peaks 4 MiB higher. Past 1200 the
+// first goal would be above the advice's block (48 MB), which then is not
+// freed for the build to use: at 2000 the 10-slide build took 1.27×.
+const gcPercent = 800
 
 // BoundMemory sets the collector's pace and soft memory limit for a
 // build, unless the user set GOGC or GOMEMLIMIT, and returns what puts
