@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"sync"
-	"sync/atomic"
 
 	"github.com/pkpm-btn3/pkpm/internal/atomicfile"
 	"github.com/pkpm-btn3/pkpm/internal/config"
@@ -150,47 +150,64 @@ const HeadBytes = 16 << 10
 // collector, left to its default pace, lets grow with the project.
 const memoryLimit = 100 << 20
 
-// gcPercent is the collector's pace in a build: it lets the heap grow to
-// nine times what is live before collecting, where Go's default is
-// twice. A build's garbage is short-lived and the memory limit caps the
-// heap of a large project, so collecting less often is cheap. The
-// 10-slide bench build (41 paired runs each) took 5 % less time at 200
-// than at Go's 100 and 5 % less again at 400. 800 gained nothing more
-// while a worker held a whole slide; since slides are drawn in bands it
-// does: the first goal after the huge-heap advice's collection (below)
-// is 32 MB instead of 16 MB, which a 10-slide build does not reach, where
-// at 400 a collection ran while its first slides were drawn. Against 400
-// it took 0.95× the time for 10 slides and for 50 (40 and 16 runs in
-// turn), 0.99× for 210 posts (8 runs, which the limit holds: both peak at
-// 107 to 111 MiB); the 10-slide build peaks 4 MiB higher. Past 1200 the
-// first goal would be above the advice's block (48 MB), which then is not
-// freed for the build to use: at 2000 the 10-slide build took 1.27×.
-const gcPercent = 800
+// gcPercent is the collector's pace in a build after its first
+// collection: it lets the heap grow to five times what is live before
+// collecting, where Go's default is twice. A build's garbage is
+// short-lived and the memory limit caps the heap of a large project, so
+// collecting less often is cheap. The 10-slide bench build (41 paired
+// runs each) took 5 % less time at 200 than at Go's 100 and 5 % less
+// again at 400, for 1 and 4 MiB more at peak. The 210-post build, held
+// by the limit, peaks at 110 MiB instead of 100 MiB.
+const gcPercent = 400
+
+// firstPace is the pace until the build's first collection (the one
+// that frees the huge-heap block, below, does not count). At gcPercent
+// the first goal was 16 MB, which a 10-slide build passed while its
+// first slides were drawn, so a collection ran then; at 800 it is 32 MB,
+// which it does not reach. With the workers' canvases made ahead, the
+// 10-slide build took 0.92× the time of the code before (40 runs in
+// turn); 800 throughout took 0.95× for 10 and 50 slides but 1.2 to 1.3×
+// for check and a second export of 210 posts, which after their first
+// collection now run at gcPercent as before. Past 1200 the first goal
+// would lie above the huge-heap block (48 MB), which then is not freed
+// for the build to use: at 2000 the 10-slide build took 1.27×.
+const firstPace = 800
 
 // BoundMemory sets the collector's pace and soft memory limit for a
 // build, unless the user set GOGC or GOMEMLIMIT, and returns what puts
 // the old ones back; commands keep them to the end of their process with
 // HoldMemoryBound, export and contact sheets for what they do after
-// building too. The
-// first call in a process also asks for huge pages (adviseHugeHeap):
-// commands that build nothing start without the cost. It comes before
+// building too. The first call in a process also asks for huge pages
+// (adviseHugeHeap): commands that build nothing start without the cost. It comes before
 // the posts are read, since reading is most of what a build that finds
 // 210 posts up to date allocates: 0.11 s against 0.15 s when the advice
 // came after reading. A build whose first post is broken pays 3 to 4 ms
 // for it (0.035–0.042 s in all).
 func BoundMemory() func() {
-	if held.Load() {
+	holding.Lock()
+	held := holding.restore != nil
+	holding.Unlock()
+	if held {
 		return func() {}
 	}
-	hugeHeap()
+	return bound()
+}
+
+func bound() func() {
+	first := gcCycles() + 1
+	if adviseHugeHeapOnce() {
+		first++ // the advice's own collection comes before
+	}
 	restore := []func(){}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		old := debug.SetMemoryLimit(memoryLimit)
 		restore = append(restore, func() { debug.SetMemoryLimit(old) })
 	}
 	if os.Getenv("GOGC") == "" {
-		old := debug.SetGCPercent(gcPercent)
-		restore = append(restore, func() { debug.SetGCPercent(old) })
+		old := debug.SetGCPercent(firstPace)
+		p := &pacing{on: true}
+		p.lowerAfter(first)
+		restore = append(restore, func() { p.end(old) })
 	}
 	return func() {
 		for _, f := range restore {
@@ -199,11 +216,60 @@ func BoundMemory() func() {
 	}
 }
 
-var hugeHeap = sync.OnceFunc(func() { adviseHugeHeap() })
+var adviseOnce sync.Once
 
-// held is set once the process keeps the build's pace and memory limit
-// to its end.
-var held atomic.Bool
+// adviseHugeHeapOnce gives the huge-heap advice the first time it is
+// called in a process and reports whether it gave it then.
+func adviseHugeHeapOnce() (now bool) {
+	adviseOnce.Do(func() { now = adviseHugeHeap() != nil })
+	return now
+}
+
+// pacing lowers a build's pace from firstPace to gcPercent after its
+// first collection, unless the build has ended by then.
+type pacing struct {
+	mu sync.Mutex
+	on bool
+}
+
+// lowerAfter sets the pace to gcPercent once n collections have finished
+// in the process. A cleanup runs after the collection that finds its
+// object unreachable; one that comes too early arms another.
+func (p *pacing) lowerAfter(n uint64) {
+	runtime.AddCleanup(new([32]byte), func(p *pacing) {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		switch {
+		case !p.on:
+		case gcCycles() < n:
+			p.lowerAfter(n)
+		default:
+			debug.SetGCPercent(gcPercent)
+		}
+	}, p)
+}
+
+// end puts the pace the build found back.
+func (p *pacing) end(old int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.on = false
+	debug.SetGCPercent(old)
+}
+
+// gcCycles is how many collections have finished in the process.
+func gcCycles() uint64 {
+	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// holding keeps what puts the memory settings back while a command
+// holds them.
+var holding struct {
+	sync.Mutex
+	restore func()
+}
 
 // HoldMemoryBound sets what BoundMemory sets for the rest of the process,
 // for commands whose process ends with their work (build, check, export,
@@ -214,9 +280,10 @@ var held atomic.Bool
 // of a 10-slide build against 2.4 ms without. Whole-process timings do
 // not show it past their noise (1 % or less).
 func HoldMemoryBound() {
-	if !held.Load() {
-		BoundMemory()
-		held.Store(true)
+	holding.Lock()
+	defer holding.Unlock()
+	if holding.restore == nil {
+		holding.restore = bound()
 	}
 }
 
