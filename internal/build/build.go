@@ -178,11 +178,11 @@ const firstPace = 800
 // the old ones back; commands keep them to the end of their process with
 // HoldMemoryBound, export and contact sheets for what they do after
 // building too. The first call in a process also asks for huge pages
-// (adviseHugeHeap): commands that build nothing start without the cost. It comes before
-// the posts are read, since reading is most of what a build that finds
-// 210 posts up to date allocates: 0.11 s against 0.15 s when the advice
-// came after reading. A build whose first post is broken pays 3 to 4 ms
-// for it (0.035–0.042 s in all).
+// (adviseHugeHeap): commands that build nothing start without the cost.
+// It comes before the posts are read, since reading is most of what a
+// build that finds 210 posts up to date allocates: 0.11 s against 0.15 s
+// when the advice came after reading. A build whose first post is broken
+// pays 3 to 4 ms for it (0.035–0.042 s in all).
 func BoundMemory() func() {
 	holding.Lock()
 	held := holding.restore != nil
@@ -193,6 +193,8 @@ func BoundMemory() func() {
 	return bound()
 }
 
+// bound sets the build's memory settings and returns what puts the old
+// ones back.
 func bound() func() {
 	first := gcCycles() + 1
 	if adviseHugeHeapOnce() {
