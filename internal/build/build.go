@@ -161,17 +161,21 @@ const memoryLimit = 100 << 20
 const gcPercent = 400
 
 // firstPace is the pace until the build's first collection (the one
-// that frees the huge-heap block, below, does not count). At gcPercent
-// the first goal was 16 MB, which a 10-slide build passed while its
-// first slides were drawn, so a collection ran then; at 800 it is 32 MB,
-// which it does not reach. With the workers' canvases made ahead, the
-// 10-slide build took 0.92× the time of the code before (40 runs in
-// turn); 800 throughout took 0.95× for 10 and 50 slides but 1.2 to 1.3×
-// for check and a second export of 210 posts, which after their first
-// collection now run at gcPercent as before. Past 1200 the first goal
-// would lie above the huge-heap block (48 MB), which then is not freed
-// for the build to use: at 2000 the 10-slide build took 1.27×.
-const firstPace = 800
+// that frees the huge-heap block, below, does not count). Go's first
+// goal is 4 MB times the pace over 100: 16 MB at gcPercent, which a
+// 10-slide build passed while its first slides were drawn, so a
+// collection ran then; at 1100 it is 44 MB, just under the huge-heap
+// block (48 MB), which a 26-slide post's build or contact sheet does not
+// reach either. With the workers' canvases made ahead, the 10-slide
+// build took 0.92× the time of the code before (40 runs in turn, at
+// 800); 1100 against 800 gave the contact sheet 0.95× and its post's
+// build 0.98× (30 and 20 runs), 10 and 50 slides 1.00×, for 12 MiB more
+// at the 50-slide build's peak. A pace of 800 throughout took 1.2 to
+// 1.3× for check and a second export of 210 posts, which after their
+// first collection now run at gcPercent as before. The first goal must
+// stay under the block, which otherwise is not freed for the build to
+// use: at 2000 the 10-slide build took 1.27×.
+const firstPace = 1100
 
 // BoundMemory sets the collector's pace and soft memory limit for a
 // build, unless the user set GOGC or GOMEMLIMIT, and returns what puts

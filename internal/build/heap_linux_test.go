@@ -60,3 +60,13 @@ func vmFlags(addr uintptr) (string, error) {
 	}
 	return "", fmt.Errorf("no mapping holds %#x", addr)
 }
+
+// The first pace's first goal (Go's heap minimum, 4 MB, times the pace
+// over 100) stays under the advised block, so the block is over the goal
+// when the advice drops it and the collection that frees it comes at
+// once.
+func TestFirstGoalUnderTheHugeHeap(t *testing.T) {
+	if goal := 4 << 20 * firstPace / 100; goal >= hugeHeapBytes {
+		t.Errorf("the first goal is %d bytes at pace %d, not under the %d-byte block", goal, firstPace, hugeHeapBytes)
+	}
+}
