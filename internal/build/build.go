@@ -393,7 +393,8 @@ func (b *builder) warmUp(j *job) {
 			go b.logos.decode(logo) // an error is the post's own decode's to report
 		}
 		if !b.opts.ComposeOnly {
-			b.startDrawing(j.canvasSize())
+			w, h, _ := deck.Canvas(j.tmpl, j.size)
+			b.startDrawing(w, h)
 		}
 	})
 }

@@ -267,15 +267,6 @@ func compose(b *builder, _ int, j *job) error {
 	return nil
 }
 
-// canvasSize is the size in pixels of the post's slides.
-func (j *job) canvasSize() (w, h int) {
-	w, h, _, ok := j.tmpl.Canvas(j.size)
-	if !ok {
-		w, h, _, _ = j.tmpl.Canvas("portrait") // as deck.Compose falls back
-	}
-	return w, h
-}
-
 // renderSlides keeps each slide the output folder already holds with the
 // same fingerprint and has the others drawn, encoded and written by the
 // drawing workers, then waits for them.

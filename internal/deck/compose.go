@@ -54,14 +54,21 @@ type composer struct {
 	short  float64    // the base size of the post's short content slides
 }
 
+// Canvas is the size in pixels and the margins of a post's slides in the
+// template t at size, portrait when t has no such size.
+func Canvas(t *theme.Template, size string) (w, h int, m theme.Margins) {
+	w, h, m, ok := t.Canvas(size)
+	if !ok {
+		w, h, m, _ = t.Canvas("portrait")
+	}
+	return w, h, m
+}
+
 // Compose makes the slides of one post, numbered, with alt text.
 func Compose(in Input, eng *layout.Engine) ([]Slide, []diag.Diagnostic) {
 	c := &composer{in: in, eng: eng}
 	c.t = brand(in.Template, in.Project, c.warnProject)
-	w, h, m, ok := c.t.Canvas(in.Size)
-	if !ok {
-		w, h, m, _ = c.t.Canvas("portrait")
-	}
+	w, h, m := Canvas(c.t, in.Size)
 	c.w, c.h = float64(w), float64(h)
 	// A canvas shorter than it is wide keeps its text room by scaling the
 	// vertical margins down with it.
