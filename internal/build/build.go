@@ -15,6 +15,7 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/content"
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
+	"github.com/pkpm-btn3/pkpm/internal/hugeheap"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/project"
 	"github.com/pkpm-btn3/pkpm/internal/render"
@@ -160,8 +161,8 @@ const memoryLimit = 100 << 20
 // by the limit, peaks at 110 MiB instead of 100 MiB.
 const gcPercent = 400
 
-// firstPace is the pace until the build's first collection (the one
-// that frees the huge-heap block, below, does not count). Go's first
+// firstPace is the pace until the build's first collection (not
+// counting the one that frees hugeheap's block). Go's first
 // goal is 4 MB times the pace over 100: 16 MB at gcPercent, which a
 // 10-slide build passed while its first slides were drawn, so a
 // collection ran then; at 1100 it is 44 MB, just under the huge-heap
@@ -172,21 +173,17 @@ const gcPercent = 400
 // build 0.98× (30 and 20 runs), 10 and 50 slides 1.00×, for 12 MiB more
 // at the 50-slide build's peak. A pace of 800 throughout took 1.2 to
 // 1.3× for check and a second export of 210 posts, which after their
-// first collection now run at gcPercent as before. The first goal must
-// stay under the block, which otherwise is not freed for the build to
-// use: at 2000 the 10-slide build took 1.27×.
+// first collection now run at gcPercent as before. The first goal stays
+// under the block, so that the heap does not grow past the huge pages
+// before it is first collected.
 const firstPace = 1100
 
 // BoundMemory sets the collector's pace and soft memory limit for a
 // build, unless the user set GOGC or GOMEMLIMIT, and returns what puts
 // the old ones back; commands keep them to the end of their process with
 // HoldMemoryBound, export and contact sheets for what they do after
-// building too. The first call in a process also asks for huge pages
-// (adviseHugeHeap): commands that build nothing start without the cost.
-// It comes before the posts are read, since reading is most of what a
-// build that finds 210 posts up to date allocates: 0.11 s against 0.15 s
-// when the advice came after reading. A build whose first post is broken
-// pays 3 to 4 ms for it (0.035–0.042 s in all).
+// building too. It also asks for huge pages (hugeheap.Advise) where the
+// process did not at start-up, as a command run in a test does not.
 func BoundMemory() func() {
 	holding.Lock()
 	held := holding.restore != nil
@@ -200,10 +197,8 @@ func BoundMemory() func() {
 // bound sets the build's memory settings and returns what puts the old
 // ones back.
 func bound() func() {
+	hugeheap.Advise()
 	first := gcCycles() + 1
-	if adviseHugeHeapOnce() {
-		first++ // the advice's own collection comes before
-	}
 	restore := []func(){}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		old := debug.SetMemoryLimit(memoryLimit)
@@ -220,15 +215,6 @@ func bound() func() {
 			f()
 		}
 	}
-}
-
-var adviseOnce sync.Once
-
-// adviseHugeHeapOnce gives the huge-heap advice the first time it is
-// called in a process and reports whether it gave it then.
-func adviseHugeHeapOnce() (now bool) {
-	adviseOnce.Do(func() { now = adviseHugeHeap() != nil })
-	return now
 }
 
 // pacing lowers a build's pace from firstPace to gcPercent after its

@@ -7,6 +7,8 @@ import (
 	"runtime/metrics"
 	"testing"
 	"time"
+
+	"github.com/pkpm-btn3/pkpm/internal/hugeheap"
 )
 
 // gcPercentNow reads the collector's pace without changing it.
@@ -120,5 +122,14 @@ func TestHoldMemoryBound(t *testing.T) {
 	restore()
 	if got := gcPercentNow(); got != firstPace {
 		t.Errorf("after a build in a held command GOGC is %d, want %d", got, firstPace)
+	}
+}
+
+// The first pace's first goal (Go's heap minimum, 4 MB, times the pace
+// over 100) stays under hugeheap's block, so the heap does not grow past
+// the huge pages before its first collection.
+func TestFirstGoalUnderTheHugeHeap(t *testing.T) {
+	if goal := 4 << 20 * firstPace / 100; goal >= hugeheap.Bytes {
+		t.Errorf("the first goal is %d bytes at pace %d, not under the %d-byte block", goal, firstPace, hugeheap.Bytes)
 	}
 }
