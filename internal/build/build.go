@@ -363,16 +363,18 @@ func (b *builder) run(w int, j *job, steps []step) {
 
 // warmUp starts, the first time a post is to be composed, what every
 // composing needs and would otherwise do in turn on one core: reading the
-// fonts and decoding the brand logo. It also starts the drawing workers,
+// fonts (the italic ones only if that post may use them) and decoding
+// the brand logo. It also starts the drawing workers,
 // which make their canvases for the post's size while it is composed.
 // Nothing waits for it; what needs a font or the logo before it is ready
 // waits for that alone. A build that finds every post up to date never
 // calls it.
 func (b *builder) warmUp(j *job) {
 	b.warm.Do(func() {
+		italic := deck.MayUseItalic(j.article, j.tmpl)
 		go func() {
 			if fonts, err := theme.Fonts(); err == nil {
-				fonts.Preload()
+				fonts.Preload(italic)
 			}
 		}()
 		if logo := j.photos[deck.LogoKey]; logo.data != nil {

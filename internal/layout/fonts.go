@@ -71,14 +71,18 @@ func (f *Fonts) get(i int) *font.Face {
 	return f.faces[i]
 }
 
-// Preload parses the bold, italic and display fonts at once, each on a
-// goroutine of its own, and returns without waiting: a build calls it
-// when it knows it will lay text out, so the fonts are read on idle
-// cores instead of one after the other when the first title needs them.
-// The monospace and emoji fonts are left to first use: few posts need
-// them.
-func (f *Fonts) Preload() {
-	for _, i := range []int{boldFace, displayFace, italicFace, boldItalicFace} {
+// Preload parses the bold and display fonts, and with italic the italic
+// and bold italic ones, at once, each on a goroutine of its own, and
+// returns without waiting: a build calls it when it knows it will lay
+// text out, so the fonts are read on idle cores instead of one after the
+// other when the first title needs them. The monospace and emoji fonts
+// are left to first use: few posts need them.
+func (f *Fonts) Preload(italic bool) {
+	faces := []int{boldFace, displayFace}
+	if italic {
+		faces = append(faces, italicFace, boldItalicFace)
+	}
+	for _, i := range faces {
 		go f.lazy[i].get()
 	}
 }
