@@ -28,7 +28,8 @@ func init() {
 
 // Advise gives the advice unless it was given before in the process, and
 // reports whether this call gave it. It ends with a blocking collection,
-// which frees the block the advice was given through.
+// which frees the block the advice was given through: allocating the
+// block starts a collection of its own, which may find it still in use.
 func Advise() (now bool) {
 	once.Do(func() {
 		if advise() != nil {

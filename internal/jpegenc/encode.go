@@ -353,7 +353,8 @@ func (e *encoder) block(b *[64]int, t int, prevDC int) int {
 
 // valueBits codes a value with the symbol for its preceding zero run and
 // bit length, then its bits (negative values as v−1, the JPEG way), and
-// returns them with their count, at most 27.
+// returns them with their count, at most 27. Signs are handled without a
+// branch, which text made unpredictable.
 func valueBits(h *huffCode, v, run int) (uint64, uint) {
 	neg := v >> 63 // all ones when v < 0
 	n := bits.Len(uint((v ^ neg) - neg))
