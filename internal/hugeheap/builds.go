@@ -2,7 +2,8 @@ package hugeheap
 
 // building are the commands that build slides, whose processes the
 // advice is given to at start-up; others (version, plan, new, ...) start
-// without its cost, about 5 ms.
+// without its cost: 3.3 ms of wall time and 5 ms of CPU (`pkpm build
+// --help` against `pkpm help build`, 40 runs in turn).
 var building = map[string]bool{"build": true, "check": true, "export": true, "preview": true}
 
 // valued are pkpm's global flags that take a value in the next argument.
