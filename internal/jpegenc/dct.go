@@ -26,11 +26,12 @@ const (
 )
 
 // descale divides by 2ⁿ, rounding half up.
-func descale(x int, n uint) int { return (x + 1<<(n-1)) >> n }
+func descale(x int32, n uint) int32 { return (x + 1<<(n-1)) >> n }
 
 // fdct transforms a block of level-shifted samples (−128…127) in place,
-// in natural order.
-func fdct(b *[64]int) {
+// in natural order. Every intermediate value fits in 32 bits, as in the
+// IJG library, so vector code can do the same sums lane by lane.
+func fdct(b *[64]int32) {
 	for r := 0; r < 64; r += 8 {
 		x := b[r : r+8 : r+8]
 		x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7] = fdct1(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], 0)
@@ -43,7 +44,7 @@ func fdct(b *[64]int) {
 
 // fdct1 is one 1-D pass over eight values. The first pass (rows) keeps
 // pass1Bits of extra precision; the second (columns) removes them.
-func fdct1(d0, d1, d2, d3, d4, d5, d6, d7 int, pass int) (o0, o1, o2, o3, o4, o5, o6, o7 int) {
+func fdct1(d0, d1, d2, d3, d4, d5, d6, d7 int32, pass int) (o0, o1, o2, o3, o4, o5, o6, o7 int32) {
 	tmp0, tmp7 := d0+d7, d0-d7
 	tmp1, tmp6 := d1+d6, d1-d6
 	tmp2, tmp5 := d2+d5, d2-d5
@@ -84,4 +85,55 @@ func fdct1(d0, d1, d2, d3, d4, d5, d6, d7 int, pass int) (o0, o1, o2, o3, o4, o5
 	o3 = descale(tmp6+z2+z3, shift)
 	o1 = descale(tmp7+z1+z4, shift)
 	return
+}
+
+// divisors divide a block's coefficients by 8·q, the transform's scale
+// included, in natural order: |c| / (8·q), rounded half away from zero,
+// is (|c| + half) · r >> 32 with r the reciprocal of 8·q rounded up.
+// With |c| + half below 2¹⁶ and 8·q at most 2040, r's error stays under
+// 1/(8·q), so the quotient is exact. r is kept as hi·2¹⁶ + lo so that
+// vector code can multiply in 32-bit lanes: (x·hi + (x·lo >> 16)) >> 16
+// is the same quotient, and neither product overflows.
+type divisors struct {
+	half, hi, lo [64]int32
+	recip        [64]uint32 // hi·2¹⁶ + lo, for the Go code
+}
+
+// newDivisors makes the divisors of a table in natural order.
+func newDivisors(quant *[64]uint8) divisors {
+	var d divisors
+	for i, q := range quant {
+		den := uint64(8 * int(q))
+		r := (1<<32 + den - 1) / den
+		d.half[i] = int32(den / 2)
+		d.hi[i] = int32(r >> 16)
+		d.lo[i] = int32(r & 0xffff)
+		d.recip[i] = uint32(r)
+	}
+	return d
+}
+
+// divide quantises coefficient c at natural position i.
+func (d *divisors) divide(c int32, i int) int32 {
+	neg := c >> 31 // all ones when c < 0
+	a := uint64((c ^ neg) - neg)
+	v := int32((a + uint64(d.half[i&63])) * uint64(d.recip[i&63]) >> 32)
+	return (v ^ neg) - neg
+}
+
+// transformGo is transform without vector instructions: it transforms b
+// in place, writes its quantised coefficients to q in natural order and
+// returns which are not zero, bit k for the k-th in zigzag order.
+func transformGo(b *[64]int32, d *divisors, q *[64]int32) uint64 {
+	fdct(b)
+	// Quantise every coefficient without a branch, noting which are not
+	// zero: on text, whether a coefficient rounds to zero is a coin toss
+	// the processor kept guessing wrong.
+	var nonzero uint64
+	for i, c := range b {
+		v := d.divide(c, i)
+		q[i] = v
+		nonzero |= uint64(uint32(v|-v)>>31) << zigzagPos[i]
+	}
+	return nonzero
 }

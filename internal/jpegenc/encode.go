@@ -7,7 +7,9 @@
 // only a DC coefficient: this encoder sees that before transforming,
 // converts colours in fixed point without a call per pixel, quantises
 // by multiplying with reciprocals instead of dividing, and writes bits
-// through a 64-bit accumulator into one growing slice.
+// through a 64-bit accumulator into one growing slice. On amd64 with
+// AVX2, a block is transformed and quantised eight coefficients at a
+// time (transform_amd64.s), to the same bits as the Go code.
 package jpegenc
 
 import (
@@ -74,12 +76,10 @@ type encoder struct {
 	// prev holds the quantised DC of the last block of each component,
 	// which the next block's DC is coded against.
 	prevY, prevCb, prevCr int
-	// quant holds the quantisation tables as the DQT segment writes them;
-	// recip and half divide by 8·q (the DCT's scale included) as
-	// (|c| + half) · recip >> 32. All three are in zigzag order.
+	// quant holds the quantisation tables as the DQT segment writes
+	// them, in zigzag order; div divides by them.
 	quant [2][64]uint8
-	recip [2][64]uint64
-	half  [2][64]uint64
+	div   [2]divisors
 
 	acc   uint64 // pending bits, the newest in the low end
 	nbits uint   // how many of acc's low bits are pending
@@ -94,17 +94,14 @@ func (e *encoder) tables(quality int) {
 		scale = 5000 / quality
 	}
 	for t := range baseQuant {
+		var natural [64]uint8
 		for k, nat := range zigzag {
 			q := (int(baseQuant[t][nat])*scale + 50) / 100
 			q = min(max(q, 1), 255)
 			e.quant[t][k] = uint8(q)
-			d := uint64(8 * q)
-			// With |c| + half below 2¹⁶ and d at most 2040, the error of
-			// this rounded-up reciprocal stays under 1/d, so the quotient
-			// is exact.
-			e.recip[t][k] = (1<<32 + d - 1) / d
-			e.half[t][k] = d / 2
+			natural[nat] = uint8(q)
 		}
+		e.div[t] = newDivisors(&natural)
 	}
 }
 
@@ -140,8 +137,8 @@ var shortcuts = true
 // mcu is one 16×16 minimum coded unit: four luma blocks and one block of
 // each chroma channel, level-shifted, in natural order.
 type mcu struct {
-	y      [4][64]int
-	cb, cr [64]int
+	y      [4][64]int32
+	cb, cr [64]int32
 }
 
 // scan writes the entropy-coded data of a band of rows, MCU by MCU, left
@@ -226,11 +223,11 @@ func flatRows(r0, r1 []uint8) bool {
 
 // ycc converts a colour to level-shifted JFIF YCbCr in 16.16 fixed
 // point, rounding to nearest and clamping, as color.RGBToYCbCr does.
-func ycc(r, g, b int) (y, cb, cr int) {
-	y = (19595*r + 38470*g + 7471*b + 1<<15) >> 16
-	cb = (-11056*r - 21712*g + 32768*b + 257<<15) >> 16
-	cr = (32768*r - 27440*g - 5328*b + 257<<15) >> 16
-	return y - 128, min(max(cb, 0), 255) - 128, min(max(cr, 0), 255) - 128
+func ycc(r, g, b int) (y, cb, cr int32) {
+	yy := (19595*r + 38470*g + 7471*b + 1<<15) >> 16
+	u := (-11056*r - 21712*g + 32768*b + 257<<15) >> 16
+	v := (32768*r - 27440*g - 5328*b + 257<<15) >> 16
+	return int32(yy - 128), int32(min(max(u, 0), 255) - 128), int32(min(max(v, 0), 255) - 128)
 }
 
 // load converts the MCU's pixels. Chroma is the rounded mean of each 2×2
@@ -283,7 +280,7 @@ func (m *mcu) load(pix []uint8, xs, ys *[16]int) {
 // block transforms, quantises and writes one block, and returns its
 // quantised DC for the next block's difference. A block of one value
 // has no AC energy: it skips the transform.
-func (e *encoder) block(b *[64]int, t int, prevDC int) int {
+func (e *encoder) block(b *[64]int32, t int, prevDC int) int {
 	v := b[0]
 	uniform := true
 	for _, x := range b {
@@ -295,26 +292,15 @@ func (e *encoder) block(b *[64]int, t int, prevDC int) int {
 	if uniform && shortcuts {
 		return e.flatBlock(v, t, prevDC)
 	}
-	fdct(b)
-	// Quantise every coefficient without a branch, noting which are not
-	// zero: on text, whether a coefficient rounds to zero is a coin toss
-	// the processor kept guessing wrong. Then only those are written.
-	var q [64]int
-	var nonzero uint64
-	recip, half := &e.recip[t], &e.half[t]
-	for k, nat := range zigzag {
-		c := b[nat]
-		neg := c >> 63 // all ones when c < 0
-		v := int((uint64((c^neg)-neg) + half[k]) * recip[k] >> 32)
-		v = (v ^ neg) - neg
-		q[k] = v
-		nonzero |= uint64(v|-v) >> 63 << k
-	}
+	// The coefficients in natural order, and which are not zero in the
+	// order they are written: only those are.
+	var q [64]int32
+	nonzero := transform(b, &e.div[t], &q)
 	// The pending bits live in locals while the block is written, so
 	// they stay in registers: through put, each symbol stored them and
 	// loaded them back (a fifth of the time went to writing bits).
 	acc, nbits := e.acc, e.nbits
-	dc := q[0]
+	dc := int(q[0])
 	code, n := valueBits(huffCodes[2*t], dc-prevDC, 0)
 	acc, nbits = acc<<n|code, nbits+n
 	if nbits >= 32 {
@@ -333,7 +319,7 @@ func (e *encoder) block(b *[64]int, t int, prevDC int) int {
 			}
 			run -= 16
 		}
-		code, n := valueBits(ac, q[k], run)
+		code, n := valueBits(ac, int(q[zigzag[k&63]&63]), run)
 		acc, nbits = acc<<n|code, nbits+n
 		if nbits >= 32 {
 			nbits = e.word(acc, nbits)
@@ -366,8 +352,8 @@ func valueBits(h *huffCode, v, run int) (uint64, uint) {
 // flatBlock writes a block whose level-shifted samples all equal v: the
 // transform of it is 64·v in DC (eight times the true coefficient, as
 // fdct scales) and nothing else.
-func (e *encoder) flatBlock(v int, t int, prevDC int) int {
-	dc := e.quantise(64*v, t)
+func (e *encoder) flatBlock(v int32, t int, prevDC int) int {
+	dc := int(e.div[t].divide(64*v, 0))
 	code, n := valueBits(huffCodes[2*t], dc-prevDC, 0)
 	acc, nbits := e.acc<<n|code, e.nbits+n
 	if nbits >= 32 {
@@ -380,20 +366,6 @@ func (e *encoder) flatBlock(v int, t int, prevDC int) int {
 	}
 	e.acc, e.nbits = acc, nbits
 	return dc
-}
-
-// quantise divides a DC coefficient by its table entry, rounding half
-// away from zero.
-func (e *encoder) quantise(c int, t int) int {
-	a := uint64(c)
-	if c < 0 {
-		a = uint64(-c)
-	}
-	q := int((a + e.half[t][0]) * e.recip[t][0] >> 32)
-	if c < 0 {
-		return -q
-	}
-	return q
 }
 
 // symbolBits returns a symbol's code and its length.

@@ -97,15 +97,27 @@ func TestMatchesStandardEncoder(t *testing.T) {
 // The flat-MCU and flat-block paths write exactly what the full
 // transform writes.
 func TestShortcutsChangeNothing(t *testing.T) {
-	for _, src := range []*image.RGBA{slide(250, 170, 1), slide(33, 47, 2), flatImage(40, 40)} {
+	sameWithout(t, &shortcuts, "the shortcuts")
+}
+
+// sameWithout encodes the test pictures with path on and off and fails
+// if the bytes differ.
+func sameWithout(t *testing.T, path *bool, what string) {
+	t.Helper()
+	for _, src := range slides() {
 		fast := Encode(nil, src, 92)
-		shortcuts = false
+		*path = false
 		slow := Encode(nil, src, 92)
-		shortcuts = true
+		*path = true
 		if !bytes.Equal(fast, slow) {
-			t.Errorf("%v: the shortcuts change the output (%d against %d bytes)", src.Rect, len(fast), len(slow))
+			t.Errorf("%v: %s change the output (%d against %d bytes)", src.Rect, what, len(fast), len(slow))
 		}
 	}
+}
+
+// slides are the pictures the tests that compare two paths encode.
+func slides() []*image.RGBA {
+	return []*image.RGBA{slide(250, 170, 1), slide(33, 47, 2), flatImage(40, 40)}
 }
 
 func flatImage(w, h int) *image.RGBA {
@@ -188,15 +200,15 @@ func TestSubImage(t *testing.T) {
 func TestDCTAgainstDefinition(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := range 500 {
-		var b [64]int
+		var b [64]int32
 		for i := range b {
 			switch n % 3 {
 			case 0:
-				b[i] = rng.IntN(256) - 128
+				b[i] = int32(rng.IntN(256) - 128)
 			case 1: // extremes, the worst case for overflow
-				b[i] = []int{-128, 127}[(i/8+i)%2]
+				b[i] = []int32{-128, 127}[(i/8+i)%2]
 			default:
-				b[i] = []int{-128, 127}[rng.IntN(2)]
+				b[i] = []int32{-128, 127}[rng.IntN(2)]
 			}
 		}
 		want := exactDCT(&b)
@@ -209,7 +221,7 @@ func TestDCTAgainstDefinition(t *testing.T) {
 	}
 }
 
-func exactDCT(b *[64]int) (out [64]float64) {
+func exactDCT(b *[64]int32) (out [64]float64) {
 	for v := range 8 {
 		for u := range 8 {
 			var s float64

@@ -16,6 +16,15 @@ var zigzag = [64]uint8{
 	53, 60, 61, 54, 47, 55, 62, 63,
 }
 
+// zigzagPos is the inverse of zigzag: a natural position's place in the
+// stream.
+var zigzagPos = func() (pos [64]uint8) {
+	for k, nat := range zigzag {
+		pos[nat] = uint8(k)
+	}
+	return pos
+}()
+
 // baseQuant are the Annex K example quantisation tables for luminance
 // and chrominance at quality 50, in natural order.
 var baseQuant = [2][64]uint8{

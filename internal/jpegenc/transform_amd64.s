@@ -1,0 +1,180 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// transformAVX2 does what transformGo does with eight 32-bit lanes per
+// instruction: the 8×8 block is transposed so that one vector holds one
+// column for each row, one pass of the transform runs on all eight rows
+// at once, the result is transposed back and the same pass runs on the
+// columns. The sums and products are the scalar code's, lane by lane, so
+// the coefficients are the same to the bit.
+
+// The transform's constants, from ·fdctK, 32 bytes each.
+#define K4433 ·fdctK+0(SB)
+#define K6270 ·fdctK+32(SB)
+#define K15137 ·fdctK+64(SB)
+#define K9633 ·fdctK+96(SB)
+#define K2446 ·fdctK+128(SB)
+#define K16819 ·fdctK+160(SB)
+#define K25172 ·fdctK+192(SB)
+#define K12299 ·fdctK+224(SB)
+#define KM7373 ·fdctK+256(SB)
+#define KM20995 ·fdctK+288(SB)
+#define KM16069 ·fdctK+320(SB)
+#define KM3196 ·fdctK+352(SB)
+#define ROUND11 ·fdctK+384(SB)
+#define ROUND15 ·fdctK+416(SB)
+#define ROUND2 ·fdctK+448(SB)
+
+// TRANSPOSE transposes the 8×8 matrix whose rows are i0…i7 into
+// t0…t7 (t0 holds column 0), using i0…i7 as scratch.
+#define TRANSPOSE(i0, i1, i2, i3, i4, i5, i6, i7, t0, t1, t2, t3, t4, t5, t6, t7) \
+	VPUNPCKLDQ i1, i0, t0 \
+	VPUNPCKHDQ i1, i0, t1 \
+	VPUNPCKLDQ i3, i2, t2 \
+	VPUNPCKHDQ i3, i2, t3 \
+	VPUNPCKLDQ i5, i4, t4 \
+	VPUNPCKHDQ i5, i4, t5 \
+	VPUNPCKLDQ i7, i6, t6 \
+	VPUNPCKHDQ i7, i6, t7 \
+	VPUNPCKLQDQ t2, t0, i0 \
+	VPUNPCKHQDQ t2, t0, i1 \
+	VPUNPCKLQDQ t3, t1, i2 \
+	VPUNPCKHQDQ t3, t1, i3 \
+	VPUNPCKLQDQ t6, t4, i4 \
+	VPUNPCKHQDQ t6, t4, i5 \
+	VPUNPCKLQDQ t7, t5, i6 \
+	VPUNPCKHQDQ t7, t5, i7 \
+	VPERM2I128 $0x20, i4, i0, t0 \
+	VPERM2I128 $0x20, i5, i1, t1 \
+	VPERM2I128 $0x20, i6, i2, t2 \
+	VPERM2I128 $0x20, i7, i3, t3 \
+	VPERM2I128 $0x31, i4, i0, t4 \
+	VPERM2I128 $0x31, i5, i1, t5 \
+	VPERM2I128 $0x31, i6, i2, t6 \
+	VPERM2I128 $0x31, i7, i3, t7
+
+// EVEN0 and EVEN1 scale o0 and o4 (in f2 and f3) for the first and the
+// second pass.
+#define EVEN0(f2, f3) \
+	VPSLLD $2, f2, f2 \
+	VPSLLD $2, f3, f3
+
+#define EVEN1(f2, f3) \
+	DESCALE(f2, ROUND2, 2) \
+	DESCALE(f3, ROUND2, 2)
+
+// DESCALE divides r by 2^SHIFT, rounding half up.
+#define DESCALE(r, ROUND, SHIFT) \
+	VPADDD ROUND, r, r \
+	VPSRAD $SHIFT, r, r
+
+// ODD finishes an odd output: o + a + b, descaled.
+#define ODD(o, a, b, ROUND, SHIFT) \
+	VPADDD a, o, o \
+	VPADDD b, o, o \
+	DESCALE(o, ROUND, SHIFT)
+
+// PASS is one 1-D pass over eight vectors d0…d7, with f0…f7 free. It
+// leaves o0…o7 in f2, d0, f5, d1, f3, d2, f0, d3; f1, f4, f6, f7 and
+// d4…d7 are free after it. In fdct1's names: d0…d3 become tmp7, tmp6,
+// tmp5, tmp4; f0, f1 tmp13, tmp12; f4 z1 of the even part; d4…d7 z1…z4
+// of the odd part and f1 z5.
+#define PASS(d0, d1, d2, d3, d4, d5, d6, d7, f0, f1, f2, f3, f4, f5, f6, f7, EVEN, ROUND, SHIFT) \
+	VPADDD d7, d0, f0 \
+	VPSUBD d7, d0, d0 \
+	VPADDD d6, d1, f1 \
+	VPSUBD d6, d1, d1 \
+	VPADDD d5, d2, f2 \
+	VPSUBD d5, d2, d2 \
+	VPADDD d4, d3, f3 \
+	VPSUBD d4, d3, d3 \
+	VPADDD f3, f0, f4 \
+	VPSUBD f3, f0, f0 \
+	VPADDD f2, f1, f5 \
+	VPSUBD f2, f1, f1 \
+	VPADDD f5, f4, f2 \
+	VPSUBD f5, f4, f3 \
+	EVEN(f2, f3) \
+	VPADDD f0, f1, f4 \
+	VPMULLD K4433, f4, f4 \
+	VPMULLD K6270, f0, f5 \
+	VPADDD f4, f5, f5 \
+	DESCALE(f5, ROUND, SHIFT) \
+	VPMULLD K15137, f1, f0 \
+	VPSUBD f0, f4, f0 \
+	DESCALE(f0, ROUND, SHIFT) \
+	VPADDD d0, d3, d4 \
+	VPADDD d1, d2, d5 \
+	VPADDD d1, d3, d6 \
+	VPADDD d0, d2, d7 \
+	VPADDD d7, d6, f1 \
+	VPMULLD K9633, f1, f1 \
+	VPMULLD K2446, d3, d3 \
+	VPMULLD K16819, d2, d2 \
+	VPMULLD K25172, d1, d1 \
+	VPMULLD K12299, d0, d0 \
+	VPMULLD KM7373, d4, d4 \
+	VPMULLD KM20995, d5, d5 \
+	VPMULLD KM16069, d6, d6 \
+	VPADDD f1, d6, d6 \
+	VPMULLD KM3196, d7, d7 \
+	VPADDD f1, d7, d7 \
+	ODD(d3, d4, d6, ROUND, SHIFT) \
+	ODD(d2, d5, d7, ROUND, SHIFT) \
+	ODD(d1, d5, d6, ROUND, SHIFT) \
+	ODD(d0, d4, d7, ROUND, SHIFT)
+
+// QUANT quantises row k, in o, into q (DI) and ORs its zero lanes' bits
+// into R8; Y15 is zero. BX points at the divisors: half, hi and lo, 256
+// bytes each. The quotient is (x·hi + (x·lo >> 16)) >> 16, x = |c| + half,
+// and takes c's sign.
+#define QUANT(o, k) \
+	VPABSD o, Y0 \
+	VPADDD (k*32)(BX), Y0, Y0 \
+	VPMULLD (512+k*32)(BX), Y0, Y3 \
+	VPMULLD (256+k*32)(BX), Y0, Y0 \
+	VPSRLD $16, Y3, Y3 \
+	VPADDD Y3, Y0, Y0 \
+	VPSRLD $16, Y0, Y0 \
+	VPSIGND o, Y0, Y0 \
+	VMOVDQU Y0, (k*32)(DI) \
+	VPCMPEQD Y15, Y0, Y0 \
+	VMOVMSKPS Y0, AX \
+	SHLQ $(k*8), AX \
+	ORQ AX, R8
+
+// func transformAVX2(b *[64]int32, d *divisors, q *[64]int32) uint64
+TEXT ·transformAVX2(SB), NOSPLIT, $0-32
+	MOVQ b+0(FP), SI
+	MOVQ d+8(FP), BX
+	MOVQ q+16(FP), DI
+	VMOVDQU 0(SI), Y0
+	VMOVDQU 32(SI), Y1
+	VMOVDQU 64(SI), Y2
+	VMOVDQU 96(SI), Y3
+	VMOVDQU 128(SI), Y4
+	VMOVDQU 160(SI), Y5
+	VMOVDQU 192(SI), Y6
+	VMOVDQU 224(SI), Y7
+	// Rows: transpose so each vector holds one column, then transform.
+	TRANSPOSE(Y0, Y1, Y2, Y3, Y4, Y5, Y6, Y7, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15)
+	PASS(Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15, Y0, Y1, Y2, Y3, Y4, Y5, Y6, Y7, EVEN0, ROUND11, 11)
+	// Columns.
+	TRANSPOSE(Y2, Y8, Y5, Y9, Y3, Y10, Y0, Y11, Y1, Y4, Y6, Y7, Y12, Y13, Y14, Y15)
+	PASS(Y1, Y4, Y6, Y7, Y12, Y13, Y14, Y15, Y2, Y8, Y5, Y9, Y3, Y10, Y0, Y11, EVEN1, ROUND15, 15)
+	// Rows 0…7 of the coefficients are in Y5, Y1, Y10, Y4, Y9, Y6, Y2, Y7.
+	VPXOR Y15, Y15, Y15
+	XORQ R8, R8
+	QUANT(Y5, 0)
+	QUANT(Y1, 1)
+	QUANT(Y10, 2)
+	QUANT(Y4, 3)
+	QUANT(Y9, 4)
+	QUANT(Y6, 5)
+	QUANT(Y2, 6)
+	QUANT(Y7, 7)
+	NOTQ R8
+	MOVQ R8, ret+24(FP)
+	VZEROUPPER
+	RET

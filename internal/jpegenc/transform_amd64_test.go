@@ -1,0 +1,88 @@
+//go:build amd64 && !purego
+
+package jpegenc
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// The vector transform gives the scalar one's coefficients to the bit,
+// at every quality's divisors, on blocks of noise, of extremes (the
+// largest sums), of near-flat gradients and of text-like edges.
+func TestTransformAVX2IsTransformGo(t *testing.T) {
+	if !useAVX2 {
+		t.Skip("this processor has no AVX2")
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, quality := range []int{1, 10, 50, 75, 92, 100} {
+		var e encoder
+		e.tables(quality)
+		for n := range 20000 {
+			b := testBlock(rng, n)
+			for tab := range e.div {
+				vb, gb := b, b
+				var vq, gq [64]int32
+				got := transform(&vb, &e.div[tab], &vq)
+				want := transformGo(&gb, &e.div[tab], &gq)
+				if vq != gq || got != want {
+					t.Fatalf("quality %d, table %d, block %v:\nAVX2 %v %#x\nGo   %v %#x", quality, tab, b, vq, got, gq, want)
+				}
+			}
+		}
+	}
+}
+
+func testBlock(rng *rand.Rand, n int) (b [64]int32) {
+	for i := range b {
+		switch n % 5 {
+		case 0:
+			b[i] = int32(rng.IntN(256) - 128)
+		case 1:
+			b[i] = []int32{-128, 127}[rng.IntN(2)]
+		case 2: // a checkerboard of extremes, the largest coefficients
+			b[i] = []int32{-128, 127}[(i/8+i)%2]
+		case 3:
+			b[i] = int32(min(127, (n/5)%256-128+i%8+rng.IntN(3)))
+		default: // a stroke across a flat ground
+			b[i] = int32(n%200 - 100)
+			if (i%8+n)%5 < 2 {
+				b[i] = 127 - int32(rng.IntN(40))
+			}
+		}
+	}
+	return b
+}
+
+// Whole pictures come out the same with and without the vector
+// transform.
+func TestAVX2ChangesNothing(t *testing.T) {
+	if !useAVX2 {
+		t.Skip("this processor has no AVX2")
+	}
+	sameWithout(t, &useAVX2, "the vector instructions")
+}
+
+func FuzzTransformAVX2(f *testing.F) {
+	if !useAVX2 {
+		f.Skip("this processor has no AVX2")
+	}
+	f.Add(uint8(92), []byte{0, 255, 128, 7})
+	f.Fuzz(func(t *testing.T, quality uint8, samples []byte) {
+		var e encoder
+		e.tables(int(quality))
+		var b [64]int32
+		for i := range b {
+			if len(samples) > 0 {
+				b[i] = int32(samples[i%len(samples)]) - 128
+			}
+		}
+		for tab := range e.div {
+			vb, gb := b, b
+			var vq, gq [64]int32
+			if transform(&vb, &e.div[tab], &vq) != transformGo(&gb, &e.div[tab], &gq) || vq != gq {
+				t.Fatalf("quality %d, block %v: the vector transform differs", quality, b)
+			}
+		}
+	})
+}

@@ -1,0 +1,10 @@
+//go:build !amd64 || purego
+
+package jpegenc
+
+// transform transforms b in place, writes its quantised coefficients to q
+// in natural order and returns which are not zero, bit k for the k-th in
+// zigzag order.
+func transform(b *[64]int32, d *divisors, q *[64]int32) uint64 {
+	return transformGo(b, d, q)
+}
