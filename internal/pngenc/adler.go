@@ -9,8 +9,18 @@ import "encoding/binary"
 // one lane into the next. hash/adler32 goes a byte at a time and takes
 // twice as long (BenchmarkAdler32).
 func checksum(b []byte) uint32 {
+	s1, s2, n := adlerVector(1, 0, b)
+	s1, s2 = adlerWords(s1, s2, b[n:])
+	return uint32(s2<<16 | s1)
+}
+
+// adlerMod is the prime Adler-32 sums are taken modulo.
+const adlerMod = 65521
+
+// adlerWords goes on from the sums s1, s2 over b, eight bytes at a time.
+func adlerWords(s1, s2 uint64, b []byte) (uint64, uint64) {
 	const (
-		mod   = 65521
+		mod   = adlerMod
 		lanes = 0x00ff00ff00ff00ff
 		ones  = 0x0001000100010001
 		// Weights of the even bytes (0, 2, 4, 6) and the odd ones,
@@ -20,7 +30,6 @@ func checksum(b []byte) uint32 {
 		// Bytes between reductions: s2 stays below 2^64 long past this.
 		chunk = 1 << 16
 	)
-	var s1, s2 uint64 = 1, 0
 	for len(b) > 0 {
 		n := min(len(b), chunk)
 		p := b[:n]
@@ -42,5 +51,5 @@ func checksum(b []byte) uint32 {
 		s1 %= mod
 		s2 %= mod
 	}
-	return uint32(s2<<16 | s1)
+	return s1, s2
 }

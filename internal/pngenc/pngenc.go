@@ -54,7 +54,7 @@ func appendRGB(dst, rgba []byte) []byte {
 	n := len(rgba) / 4
 	dst = append(dst, make([]byte, 3*n)...)
 	out := dst[len(dst)-3*n:]
-	i := 0
+	i := packRGB(out, rgba)
 	for ; i+4 <= n; i += 4 {
 		p := rgba[4*i : 4*i+16]
 		p0 := binary.LittleEndian.Uint32(p[0:])

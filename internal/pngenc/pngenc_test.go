@@ -229,21 +229,38 @@ func zlibOf(p []byte) ([]byte, error) {
 	return io.ReadAll(r)
 }
 
+// appendRGB drops alpha from any number of pixels, and writes nothing
+// past what it appends, with the vector code and without.
 func TestAppendRGB(t *testing.T) {
-	for n := range 9 {
-		rgba := make([]byte, 4*n)
-		for i := range rgba {
-			rgba[i] = byte(i + 1)
-		}
-		got := appendRGB([]byte{9}, rgba)
-		want := []byte{9}
-		for i := range n {
-			want = append(want, rgba[4*i:4*i+3]...)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%d pixels: %v, want %v", n, got, want)
+	for _, vector := range []bool{true, false} {
+		useAVX2 = vector && hasAVX2
+		for n := range 70 {
+			rgba := make([]byte, 4*n)
+			for i := range rgba {
+				rgba[i] = byte(i + 1)
+			}
+			dst := make([]byte, 1, 1+3*n+64)
+			spare := dst[1:cap(dst)]
+			for i := range spare {
+				spare[i] = 0xee
+			}
+			dst[0] = 9
+			got := appendRGB(dst, rgba)
+			want := []byte{9}
+			for i := range n {
+				want = append(want, rgba[4*i:4*i+3]...)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("vector code %v, %d pixels: %v, want %v", vector, n, got, want)
+			}
+			for i, b := range got[len(got):cap(got)] {
+				if b != 0xee {
+					t.Fatalf("vector code %v, %d pixels: byte %d past the end written", vector, n, i)
+				}
+			}
 		}
 	}
+	useAVX2 = hasAVX2
 }
 
 // FuzzDeflate: any bytes, cut into rows of any width and pieces of any
@@ -285,10 +302,17 @@ func TestAdler32(t *testing.T) {
 			t.Errorf("%d random bytes: %08x, want %08x", n, got, want)
 		}
 	}
-	ff := bytes.Repeat([]byte{0xff}, 1<<20)
-	if got, want := checksum(ff), adler32Lib(ff); got != want {
-		t.Errorf("1 MB of 0xff: %08x, want %08x", got, want)
+	// Past 1 MB the vector code sums in more than one call.
+	ff := bytes.Repeat([]byte{0xff}, 3<<20+5)
+	for _, n := range []int{1 << 20, 1<<20 + 32, len(ff)} {
+		for _, vector := range []bool{true, false} {
+			useAVX2 = vector && hasAVX2
+			if got, want := checksum(ff[:n]), adler32Lib(ff[:n]); got != want {
+				t.Errorf("vector code %v, %d bytes of 0xff: %08x, want %08x", vector, n, got, want)
+			}
+		}
 	}
+	useAVX2 = hasAVX2
 }
 
 func adler32Lib(b []byte) uint32 { return adler32.Checksum(b) }
