@@ -35,6 +35,23 @@ func transform(b *[64]int32, d *divisors, q *[64]int32) uint64 {
 //go:noescape
 func transformAVX2(b *[64]int32, d *divisors, q *[64]int32) uint64
 
+// loadVector converts an MCU inside the picture, whose rows of 16 pixels
+// start x0 bytes into the rows at ys, with AVX2 instructions: the values
+// load's Go code gives, eight pixels at a time.
+func loadVector(m *mcu, pix []uint8, x0 int, ys *[16]int) bool {
+	if !useAVX2 {
+		return false
+	}
+	for _, y := range ys {
+		_ = pix[y+x0+63] // the rows are inside pix
+	}
+	loadAVX2(m, &pix[0], ys, x0)
+	return true
+}
+
+//go:noescape
+func loadAVX2(m *mcu, pix *uint8, ys *[16]int, x0 int)
+
 // zigzagBits gives, for each row r of a block and each set m of its
 // columns, where those coefficients fall in zigzag order, as bits.
 var zigzagBits = sync.OnceValue(func() *[8][256]uint64 {
@@ -50,6 +67,26 @@ var zigzagBits = sync.OnceValue(func() *[8][256]uint64 {
 	}
 	return &t
 })
+
+// yccK holds the colour conversion's constants for loadAVX2, each in
+// eight lanes: ycc's factors (those of 32768 are shifts) and rounding
+// terms, the largest chroma, the level shift, the byte mask and the
+// rounding of a 2×2 mean.
+//
+//lint:ignore U1000 transform_amd64.s reads it.
+var yccK = func() (k [13][8]int32) {
+	for i, v := range [13]int32{
+		19595, 38470, 7471, 1 << 15,
+		-11056, -21712, 257 << 15,
+		-27440, -5328,
+		255, 128, 0xff, 2,
+	} {
+		for j := range k[i] {
+			k[i][j] = v
+		}
+	}
+	return k
+}()
 
 // fdctK holds the transform's constants for transformAVX2, each in eight
 // lanes.

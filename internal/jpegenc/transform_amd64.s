@@ -178,3 +178,109 @@ TEXT ·transformAVX2(SB), NOSPLIT, $0-32
 	MOVQ R8, ret+24(FP)
 	VZEROUPPER
 	RET
+
+// loadAVX2's constants, from ·yccK, 32 bytes each.
+#define YR ·yccK+0(SB)
+#define YG ·yccK+32(SB)
+#define YB ·yccK+64(SB)
+#define YROUND ·yccK+96(SB)
+#define CBR ·yccK+128(SB)
+#define CBG ·yccK+160(SB)
+#define CROUND ·yccK+192(SB)
+#define CRG ·yccK+224(SB)
+#define CRB ·yccK+256(SB)
+#define C255 ·yccK+288(SB)
+#define C128 ·yccK+320(SB)
+#define BYTE ·yccK+352(SB)
+#define MEAN2 ·yccK+384(SB)
+
+// MULADD adds K times SRC to ACC, with Y4 as scratch.
+#define MULADD(K, SRC, ACC) \
+	VPMULLD K, SRC, Y4 \
+	VPADDD Y4, ACC, ACC
+
+// YCC converts the eight RGBA pixels in X as ycc does: Y level-shifted
+// into YO, Cb and Cr not yet (they are averaged first) into CB and CR.
+// Y1…Y4 are scratch. Cb and Cr never fall below 0 for 8-bit colours,
+// so only their top is clamped.
+#define YCC(X, YO, CB, CR) \
+	VPAND BYTE, X, Y1 \
+	VPSRLD $8, X, Y2 \
+	VPAND BYTE, Y2, Y2 \
+	VPSRLD $16, X, Y3 \
+	VPAND BYTE, Y3, Y3 \
+	VPMULLD YR, Y1, YO \
+	MULADD(YG, Y2, YO) \
+	MULADD(YB, Y3, YO) \
+	DESCALE(YO, YROUND, 16) \
+	VPSUBD C128, YO, YO \
+	VPMULLD CBR, Y1, CB \
+	MULADD(CBG, Y2, CB) \
+	VPSLLD $15, Y3, Y4 \
+	VPADDD Y4, CB, CB \
+	DESCALE(CB, CROUND, 16) \
+	VPMINSD C255, CB, CB \
+	VPSLLD $15, Y1, CR \
+	MULADD(CRG, Y2, CR) \
+	MULADD(CRB, Y3, CR) \
+	DESCALE(CR, CROUND, 16) \
+	VPMINSD C255, CR, CR
+
+// ROW converts the 16 pixels at P: their Y into the luma blocks at
+// YOFF(DI) and YOFF+256(DI), the sums of each pair's Cb and Cr into CBS
+// and CRS, in order.
+#define ROW(P, YOFF, CBS, CRS) \
+	VMOVDQU (P), Y0 \
+	YCC(Y0, Y5, Y6, Y8) \
+	VMOVDQU Y5, (YOFF)(DI) \
+	VMOVDQU 32(P), Y0 \
+	YCC(Y0, Y5, Y7, Y9) \
+	VMOVDQU Y5, (YOFF+256)(DI) \
+	VPHADDD Y7, Y6, CBS \
+	VPERMQ $0xd8, CBS, CBS \
+	VPHADDD Y9, Y8, CRS \
+	VPERMQ $0xd8, CRS, CRS
+
+// MEAN stores the level-shifted rounded means of the sums of pairs in A
+// and B at OFF(DI).
+#define MEAN(A, B, OFF) \
+	VPADDD B, A, A \
+	DESCALE(A, MEAN2, 2) \
+	VPSUBD C128, A, A \
+	VMOVDQU A, (OFF)(DI)
+
+// PAIR converts rows 2p and 2p+1 of the MCU, whose offsets in pix are at
+// R0(DX) and R1(DX): YOFF is row 2p's place in the luma blocks, COFF
+// chroma row p's in cb and cr. Chroma is the rounded mean of each 2×2
+// group, level-shifted.
+#define PAIR(R0, R1, YOFF, COFF) \
+	MOVQ R0(DX), R8 \
+	ADDQ CX, R8 \
+	ADDQ SI, R8 \
+	ROW(R8, YOFF, Y10, Y11) \
+	MOVQ R1(DX), R8 \
+	ADDQ CX, R8 \
+	ADDQ SI, R8 \
+	ROW(R8, YOFF+32, Y12, Y13) \
+	MEAN(Y10, Y12, 1024+COFF) \
+	MEAN(Y11, Y13, 1280+COFF)
+
+// func loadAVX2(m *mcu, pix *uint8, ys *[16]int, x0 int)
+//
+// loadAVX2 does what load's Go code does, two rows at a time. m holds
+// four luma blocks of 256 bytes, then cb and cr.
+TEXT ·loadAVX2(SB), NOSPLIT, $0-32
+	MOVQ m+0(FP), DI
+	MOVQ pix+8(FP), SI
+	MOVQ ys+16(FP), DX
+	MOVQ x0+24(FP), CX
+	PAIR(0, 8, 0, 0)
+	PAIR(16, 24, 64, 32)
+	PAIR(32, 40, 128, 64)
+	PAIR(48, 56, 192, 96)
+	PAIR(64, 72, 512, 128)
+	PAIR(80, 88, 576, 160)
+	PAIR(96, 104, 640, 192)
+	PAIR(112, 120, 704, 224)
+	VZEROUPPER
+	RET

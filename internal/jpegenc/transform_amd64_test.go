@@ -33,6 +33,47 @@ func TestTransformAVX2IsTransformGo(t *testing.T) {
 	}
 }
 
+// The vector conversion of an MCU gives load's values to the bit, on
+// noise, on the colours whose chroma the clamp catches, and on flat
+// pairs of rows and flat 2×2 groups, which the Go code converts once.
+func TestLoadAVX2IsLoad(t *testing.T) {
+	if !useAVX2 {
+		t.Skip("this processor has no AVX2")
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	const w, h = 40, 37
+	pix := make([]uint8, 4*w*h)
+	for n := range 3000 {
+		for i := range pix {
+			switch n % 4 {
+			case 0:
+				pix[i] = uint8(rng.IntN(256))
+			case 1: // primaries and their opposites: Cb and Cr reach 256 unclamped
+				pix[i] = []uint8{0, 255}[rng.IntN(2)]
+			case 2: // rows of one colour
+				pix[i] = uint8(i/(4*w)*37 + i%4*11)
+			default: // 2×2 groups of one colour
+				x, y := i/4%w, i/(4*w)
+				pix[i] = uint8(x/2*13 + y/2*29 + i%4*71)
+			}
+		}
+		x0, y0 := 4*rng.IntN(w-15), rng.IntN(h-15)
+		var xs, ys [16]int
+		for i := range 16 {
+			xs[i] = x0 + 4*i
+			ys[i] = 4 * w * (y0 + i)
+		}
+		var vec, slow mcu
+		vec.load(pix, &xs, &ys)
+		useAVX2 = false
+		slow.load(pix, &xs, &ys)
+		useAVX2 = true
+		if vec != slow {
+			t.Fatalf("pattern %d at (%d, %d): the vector conversion differs:\n%v\n%v", n%4, x0/4, y0, vec, slow)
+		}
+	}
+}
+
 func testBlock(rng *rand.Rand, n int) (b [64]int32) {
 	for i := range b {
 		switch n % 5 {
