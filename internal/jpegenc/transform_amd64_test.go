@@ -5,6 +5,8 @@ package jpegenc
 import (
 	"math/rand/v2"
 	"testing"
+
+	"golang.org/x/sys/cpu"
 )
 
 // The vector transform gives the scalar one's coefficients to the bit,
@@ -126,4 +128,27 @@ func FuzzTransformAVX2(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkTransform transforms and quantises a block of noise with the
+// vector code and with the Go code.
+func BenchmarkTransform(b *testing.B) {
+	var e encoder
+	e.tables(92)
+	blk := testBlock(rand.New(rand.NewPCG(1, 1)), 0)
+	for _, vector := range []bool{true, false} {
+		name := map[bool]string{true: "AVX2", false: "Go"}[vector]
+		b.Run(name, func(b *testing.B) {
+			if vector && !useAVX2 {
+				b.Skip("this processor has no AVX2")
+			}
+			useAVX2 = vector
+			defer func() { useAVX2 = cpu.X86.HasAVX2 }()
+			var q [64]int32
+			for b.Loop() {
+				in := blk
+				transform(&in, &e.div[0], &q)
+			}
+		})
+	}
 }
