@@ -93,7 +93,7 @@ func fdct1(d0, d1, d2, d3, d4, d5, d6, d7 int32, pass int) (o0, o1, o2, o3, o4, 
 // With |c| + half below 2¹⁶ and 8·q at most 2040, r's error stays under
 // 1/(8·q), so the quotient is exact. r is kept as hi·2¹⁶ + lo so that
 // vector code can multiply in 32-bit lanes: (x·hi + (x·lo >> 16)) >> 16
-// is the same quotient, and neither product overflows.
+// is the same quotient, and neither product reaches 2³².
 type divisors struct {
 	half, hi, lo [64]int32
 	recip        [64]uint32 // hi·2¹⁶ + lo, for the Go code
