@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-text/typesetting/font"
 
@@ -91,22 +92,49 @@ func (f *Fonts) Preload(italic bool) {
 // font cannot be read (then emoji fall back to the text face).
 func (f *Fonts) Emoji() *font.Face { return f.get(emojiFace) }
 
+// FaceNumber names the font of a face of any clone of f by a number that
+// FaceOf turns back into a face of its own clone. Fonts not read yet are
+// not read for it: a face that uses one cannot exist.
+func (f *Fonts) FaceNumber(face *font.Face) (uint8, bool) {
+	if face.Font == f.Regular.Font {
+		return 0, true
+	}
+	for i := range f.lazy {
+		if fnt := f.lazy[i].parsed.Load(); fnt != nil && fnt == face.Font {
+			return uint8(i + 1), true
+		}
+	}
+	return 0, false
+}
+
+// FaceOf is the face FaceNumber named n, read now if it was not yet; nil
+// for a number FaceNumber never gives.
+func (f *Fonts) FaceOf(n uint8) *font.Face {
+	switch {
+	case n == 0:
+		return f.Regular
+	case int(n) <= numFaces:
+		return f.get(int(n) - 1)
+	}
+	return nil
+}
+
 // lazyFont parses a font once, on first use.
 type lazyFont struct {
-	data string
-	once sync.Once
-	font *font.Font
+	data   string
+	once   sync.Once
+	font   *font.Font
+	parsed atomic.Pointer[font.Font] // font, once it is read; for FaceNumber
 }
 
 func (l *lazyFont) get() *font.Font {
 	l.once.Do(func() {
 		if f := withoutBitmaps(l.data); f != nil {
 			l.font = f
-			return
-		}
-		if face, err := font.ParseTTF(strings.NewReader(l.data)); err == nil {
+		} else if face, err := font.ParseTTF(strings.NewReader(l.data)); err == nil {
 			l.font = face.Font
 		}
+		l.parsed.Store(l.font)
 	})
 	return l.font
 }
