@@ -50,7 +50,9 @@ type Options struct {
 	Heads bool
 	// ComposeOnly stops each post once its slides are composed: nothing
 	// is drawn, encoded or written. With Inspect, for callers that draw
-	// the slides themselves (contact sheets draw them small).
+	// the slides themselves (contact sheets draw them small). With Out,
+	// a post whose folder there holds slides composed from the same
+	// inputs (DeckFile) takes them instead of being laid out again.
 	ComposeOnly bool
 	// Each, when set, is given each post's result as soon as it and the
 	// posts before it are done, in the order given, from one goroutine at

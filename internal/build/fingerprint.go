@@ -10,6 +10,7 @@ import (
 	"math"
 	"reflect"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
@@ -169,6 +170,32 @@ func (c *imageHashes) register(img image.Image, fileHash string) {
 	c.mu.Lock()
 	c.m[img] = "file:" + fileHash
 	c.mu.Unlock()
+}
+
+// name is an image's registered hash, for a stored deck: only images
+// read from a file have one, which byName finds again.
+func (c *imageHashes) name(img image.Image) (string, bool) {
+	if !reflect.TypeOf(img).Comparable() {
+		return "", false
+	}
+	s, ok := c.known(img)
+	return s, ok && strings.HasPrefix(s, "file:")
+}
+
+// byName is the image registered here or in the parents under a hash;
+// nil when there is none.
+func (c *imageHashes) byName(name string) image.Image {
+	for ; c != nil; c = c.parent {
+		c.mu.Lock()
+		for img, s := range c.m {
+			if s == name {
+				c.mu.Unlock()
+				return img
+			}
+		}
+		c.mu.Unlock()
+	}
+	return nil
 }
 
 func (c *imageHashes) of(img image.Image) string {

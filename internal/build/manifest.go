@@ -14,6 +14,12 @@ import (
 // ManifestFile is the name of a post's record in its slides folder.
 const ManifestFile = "slides.json"
 
+// DeckFile keeps a post's composed slides beside the drawn ones (see
+// deck.Store and deckFile), with the inputs they were composed from, so
+// that a contact sheet of a built post is drawn without laying the post
+// out again.
+const DeckFile = "deck.bin"
+
 // Manifest is slides.json: what a post's folder holds, and the build's
 // memory of how each slide was made.
 type Manifest struct {

@@ -51,6 +51,25 @@ func composeWith(t testing.TB, eng *layout.Engine, tm *theme.Template, src, size
 	return slides, msgs
 }
 
+// eachTemplate calls f for every post, parsed, in every built-in
+// template.
+func eachTemplate(t *testing.T, posts map[string]string, f func(tm *theme.Template, name, file string, a *content.Article)) {
+	t.Helper()
+	for _, name := range theme.Names("") {
+		tm, err := theme.Load("", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for file, src := range posts {
+			a, err := content.Parse("posts/x.md", []byte(src), time.UTC)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f(tm, name, file, a)
+		}
+	}
+}
+
 // examplePosts are the repository's own posts.
 func examplePosts(t *testing.T) map[string]string {
 	files, _ := filepath.Glob("../../posts/*.md")

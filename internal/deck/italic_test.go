@@ -2,7 +2,6 @@ package deck
 
 import (
 	"testing"
-	"time"
 
 	"github.com/pkpm-btn3/pkpm/internal/config"
 	"github.com/pkpm-btn3/pkpm/internal/content"
@@ -41,24 +40,14 @@ func TestMayUseItalic(t *testing.T) {
 	posts["image-alt"] = head + "## Foto\n\nTeks pengantar.\n\n![Warga antre di pos](foto.jpg)\n\n![Dua](dua.jpg)\n\nTeks penutup.\n"
 	posts["image-in-list"] = head + "## Foto\n\n- butir\n\n  ![Warga antre di pos](foto.jpg)\n"
 	eng := engine(t)
-	for _, name := range theme.Names("") {
-		tm, err := theme.Load("", name)
-		if err != nil {
-			t.Fatal(err)
+	eachTemplate(t, posts, func(tm *theme.Template, name, file string, a *content.Article) {
+		slides, _ := Compose(Input{Article: a, Template: tm, Project: config.Default(), Size: "portrait"}, eng)
+		may := MayUseItalic(a, tm)
+		if usesItalic(slides) && !may {
+			t.Errorf("%s in %s: italics on its slides, MayUseItalic false", file, name)
 		}
-		for file, src := range posts {
-			a, err := content.Parse("posts/x.md", []byte(src), time.UTC)
-			if err != nil {
-				t.Fatal(err)
-			}
-			slides, _ := Compose(Input{Article: a, Template: tm, Project: config.Default(), Size: "portrait"}, eng)
-			may := MayUseItalic(a, tm)
-			if usesItalic(slides) && !may {
-				t.Errorf("%s in %s: italics on its slides, MayUseItalic false", file, name)
-			}
-			if file == "plain" && may && tm.Type["body"].Font != "italic" {
-				t.Errorf("plain post in %s: MayUseItalic true", name)
-			}
+		if file == "plain" && may && tm.Type["body"].Font != "italic" {
+			t.Errorf("plain post in %s: MayUseItalic true", name)
 		}
-	}
+	})
 }

@@ -46,10 +46,12 @@ type SheetResult struct {
 	Diags  []diag.Diagnostic // the build's warnings, or why it failed
 }
 
-// WriteSheet builds one post in memory and writes all its slides,
+// WriteSheet composes one post, or takes its composed slides from a
+// build of it in dist/ that is up to date, and writes all its slides,
 // numbered, on one PNG: <out>/<slug>.png, replaced atomically.
 func WriteSheet(ctx context.Context, o SheetOptions) (SheetResult, error) {
-	results, err := build.Run(ctx, build.Options{Root: o.Root, Project: o.Project, Posts: []string{o.Post}, Format: render.JPEG, DryRun: true, Inspect: true, ComposeOnly: true})
+	results, err := build.Run(ctx, build.Options{Root: o.Root, Project: o.Project, Posts: []string{o.Post}, Out: filepath.Join(o.Root, "dist"),
+		Format: render.JPEG, DryRun: true, Inspect: true, ComposeOnly: true})
 	if err != nil {
 		return SheetResult{}, err
 	}

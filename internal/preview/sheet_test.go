@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pkpm-btn3/pkpm/internal/build"
 	"github.com/pkpm-btn3/pkpm/internal/project"
+	"github.com/pkpm-btn3/pkpm/internal/render"
 )
 
 func TestWriteSheet(t *testing.T) {
@@ -122,3 +124,32 @@ func readSheet(t *testing.T, path string) ([]byte, int) {
 // sheetWidth is the width of a sheet of cols columns of tiles tile
 // pixels wide: margins of 48 and gaps of 28.
 func sheetWidth(cols, tile int) int { return 2*48 + cols*tile + (cols-1)*28 }
+
+// A sheet of a built post, drawn from the slides its build stored, is
+// the sheet of the post laid out afresh, byte for byte.
+func TestSheetOfABuiltPostIsTheSame(t *testing.T) {
+	root := writeProject(t, testProject())
+	p, err := project.ReadConfig(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")}
+	res, err := WriteSheet(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := readSheet(t, res.Path)
+	results, err := build.Run(context.Background(), build.Options{Root: root, Project: p, Posts: []string{opts.Post}, Out: filepath.Join(root, "dist"), Format: render.JPEG})
+	if err != nil || results[0].Err != nil {
+		t.Fatalf("building: %v %v", err, results[0].Err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "dist", "slides", "masker", build.DeckFile)); err != nil {
+		t.Fatalf("the build stored no slides: %v", err)
+	}
+	if _, err := WriteSheet(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if built, _ := readSheet(t, res.Path); !bytes.Equal(built, fresh) {
+		t.Error("the sheet of the built post differs from the one laid out afresh")
+	}
+}
