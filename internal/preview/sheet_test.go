@@ -15,12 +15,9 @@ import (
 )
 
 func TestWriteSheet(t *testing.T) {
-	root := writeProject(t, testProject())
-	p, err := project.ReadConfig(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := WriteSheet(context.Background(), SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")})
+	opts := maskerSheet(t)
+	root := opts.Root
+	res, err := WriteSheet(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,12 +45,7 @@ func TestWriteSheet(t *testing.T) {
 // A sheet over the size limit is drawn again with smaller thumbnails; one
 // too large at every size is refused and leaves the old sheet in place.
 func TestSheetTooLargeIsDrawnSmaller(t *testing.T) {
-	root := writeProject(t, testProject())
-	p, err := project.ReadConfig(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")}
+	opts := maskerSheet(t)
 	full, err := WriteSheet(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
@@ -123,27 +115,34 @@ func readSheet(t *testing.T, path string) ([]byte, int) {
 
 // sheetWidth is the width of a sheet of cols columns of tiles tile
 // pixels wide: margins of 48 and gaps of 28.
-func sheetWidth(cols, tile int) int { return 2*48 + cols*tile + (cols-1)*28 }
-
-// A sheet of a built post, drawn from the slides its build stored, is
-// the sheet of the post laid out afresh, byte for byte.
-func TestSheetOfABuiltPostIsTheSame(t *testing.T) {
+// maskerSheet writes the test project and asks for its masker post's
+// sheet.
+func maskerSheet(t *testing.T) SheetOptions {
+	t.Helper()
 	root := writeProject(t, testProject())
 	p, err := project.ReadConfig(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")}
+	return SheetOptions{Root: root, Project: p, Post: filepath.Join("posts", "masker.md")}
+}
+
+func sheetWidth(cols, tile int) int { return 2*48 + cols*tile + (cols-1)*28 }
+
+// A sheet of a built post, drawn from the slides its build stored, is
+// the sheet of the post laid out afresh, byte for byte.
+func TestSheetOfABuiltPostIsTheSame(t *testing.T) {
+	opts := maskerSheet(t)
 	res, err := WriteSheet(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	fresh, _ := readSheet(t, res.Path)
-	results, err := build.Run(context.Background(), build.Options{Root: root, Project: p, Posts: []string{opts.Post}, Out: filepath.Join(root, "dist"), Format: render.JPEG})
+	results, err := build.Run(context.Background(), build.Options{Root: opts.Root, Project: opts.Project, Posts: []string{opts.Post}, Out: filepath.Join(opts.Root, "dist"), Format: render.JPEG})
 	if err != nil || results[0].Err != nil {
 		t.Fatalf("building: %v %v", err, results[0].Err)
 	}
-	if _, err := os.Stat(filepath.Join(root, "dist", "slides", "masker", build.DeckFile)); err != nil {
+	if _, err := os.Stat(filepath.Join(opts.Root, "dist", "slides", "masker", build.DeckFile)); err != nil {
 		t.Fatalf("the build stored no slides: %v", err)
 	}
 	if _, err := WriteSheet(context.Background(), opts); err != nil {
