@@ -211,3 +211,45 @@ func TestSheetPrefetchesItsEmoji(t *testing.T) {
 		}
 	}
 }
+
+// A thumbnail's lines of text sit on whole pixels: the glyph masks it
+// makes are all for the top of a pixel, wherever the slide's lines fall,
+// while a full-size slide keeps its lines where they fall.
+func TestThumbnailTextSitsOnWholePixels(t *testing.T) {
+	eng := sheetEngine(t)
+	var slides []deck.Slide
+	for i := range 4 {
+		res := eng.Fit(layout.Spec{
+			Box:     layout.Box{X: 80, Y: 200 + 0.37*float64(i), W: 920, H: 900},
+			Blocks:  []layout.Block{{Spans: []layout.Span{{Text: "Jaga jarak minimal satu meter dari orang lain, dan hindari kerumunan di pasar.", Color: color.RGBA{0x18, 0x18, 0x1b, 0xff}}}, LineHeight: 1.37}},
+			MaxSize: 44, MinSize: 30,
+		})
+		s := solidSlide(1080, 1350, color.RGBA{0xf4, 0xf4, 0xf5, 0xff})
+		s.Layers = []deck.Layer{{Kind: deck.TextLayer, Text: res.Pages[0]}}
+		slides = append(slides, s)
+	}
+	positions := func(r *Renderer) map[uint8]bool {
+		sy := map[uint8]bool{}
+		for k := range r.glyphs.masks {
+			sy[k.sy] = true
+		}
+		return sy
+	}
+	r := New()
+	d := r.newSheetDraw(eng, slides, SheetSpec{Title: "Jarak", TileW: 300, Columns: 2})
+	dst := image.NewRGBA(image.Rect(0, 0, d.grid.w, d.grid.h))
+	for i, s := range slides {
+		d.thumbnail(dst, 0, s, d.grid.cell(i))
+	}
+	if len(r.glyphs.masks) == 0 {
+		t.Fatal("the thumbnails made no glyph masks")
+	}
+	if sy := positions(r); len(sy) != 1 || !sy[0] {
+		t.Errorf("the thumbnails made masks for vertical positions %v, want only 0", sy)
+	}
+	full := New()
+	full.Draw(slides[1])
+	if sy := positions(full); len(sy) < 2 {
+		t.Errorf("a full-size slide made masks for vertical positions %v only; its lines fall between pixels", sy)
+	}
+}
