@@ -106,6 +106,9 @@ func Run(ctx context.Context, opts Options) ([]PostResult, error) {
 		jobs[i] = &job{index: i, file: f, res: PostResult{File: f, Slug: project.SlugOfPath(f)}}
 	}
 	b.each(jobs, func(w int, j *job) { b.run(w, j, prepare) })
+	if opts.ComposeOnly {
+		b.warmFonts(jobs)
+	}
 	// A dry run for the preview draws posts that share a slug and fails
 	// them afterwards: the preview shows them while it waits for one to
 	// be renamed. Otherwise they are refused before anything is written
@@ -387,6 +390,26 @@ func (b *builder) warmUp(j *job) {
 			b.startDrawing(w, h)
 		}
 	})
+}
+
+// warmFonts starts reading the fonts every drawing of text needs once a
+// post has been read and checked, for a caller that composes only to
+// draw: whether its slides come from DeckFile or are laid out again, it
+// draws text, and the fonts are then read on the idle core while the
+// post's template and images are (the 26-slide contact sheet waited
+// 5 ms for them in its first post's compose step). A post that fails
+// before it is checked starts nothing.
+func (b *builder) warmFonts(jobs []*job) {
+	for _, j := range jobs {
+		if j.res.Err == nil {
+			go func() {
+				if fonts, err := theme.Fonts(); err == nil {
+					fonts.Preload(false)
+				}
+			}()
+			return
+		}
+	}
 }
 
 // rendererID is the renderer's identity for fingerprints, found on first
