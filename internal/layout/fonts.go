@@ -43,16 +43,40 @@ type FontFiles struct {
 
 // LoadFonts parses the regular font and keeps the others for later.
 func LoadFonts(files FontFiles) (*Fonts, error) {
-	regular, err := font.ParseTTF(strings.NewReader(files.Regular))
-	if err != nil {
-		return nil, fmt.Errorf("reading the regular font: %w", err)
-	}
+	return NewFontSet(files).Load()
+}
+
+// A FontSet holds font files not read yet. Its fonts other than the
+// regular one may be preloaded before Load reads the regular one, so
+// that all are read at once on as many cores.
+type FontSet struct {
+	regular string
+	lazy    *[numFaces]lazyFont
+}
+
+// NewFontSet keeps the files; it reads none of them.
+func NewFontSet(files FontFiles) *FontSet {
 	lazy := &[numFaces]lazyFont{}
 	for i, data := range [numFaces]string{files.Bold, files.Italic, files.BoldItalic, files.Display, files.Mono, files.Emoji} {
 		lazy[i].data = data
 	}
-	return &Fonts{Regular: regular, lazy: lazy}, nil
+	return &FontSet{regular: files.Regular, lazy: lazy}
 }
+
+// Load parses the regular font and returns the faces of the set, whose
+// other fonts are read on first use or as preloaded. Each call parses
+// the regular font again; the others are read once for the set.
+func (s *FontSet) Load() (*Fonts, error) {
+	regular, err := font.ParseTTF(strings.NewReader(s.regular))
+	if err != nil {
+		return nil, fmt.Errorf("reading the regular font: %w", err)
+	}
+	return &Fonts{Regular: regular, lazy: s.lazy}, nil
+}
+
+// Preload is Fonts.Preload for the set's fonts, whether Load has been
+// called or not.
+func (s *FontSet) Preload(italic bool) { preload(s.lazy, italic) }
 
 // Clone returns faces over the same parsed fonts with caches of their own.
 func (f *Fonts) Clone() *Fonts {
@@ -78,13 +102,15 @@ func (f *Fonts) get(i int) *font.Face {
 // text out, so the fonts are read on idle cores instead of one after the
 // other when the first title needs them. The monospace and emoji fonts
 // are left to first use: few posts need them.
-func (f *Fonts) Preload(italic bool) {
+func (f *Fonts) Preload(italic bool) { preload(f.lazy, italic) }
+
+func preload(lazy *[numFaces]lazyFont, italic bool) {
 	faces := []int{boldFace, displayFace}
 	if italic {
 		faces = append(faces, italicFace, boldItalicFace)
 	}
 	for _, i := range faces {
-		go f.lazy[i].get()
+		go lazy[i].get()
 	}
 }
 

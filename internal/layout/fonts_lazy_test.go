@@ -43,3 +43,29 @@ func TestEmojiFontReadOnFirstEmoji(t *testing.T) {
 		t.Error("clones should share the parsed emoji font and own their faces")
 	}
 }
+
+// A font set's fonts can be preloaded before its regular font is read:
+// the faces Load returns then use those fonts, not fonts read again, and
+// the italic ones stay unread unless asked for.
+func TestFontSetPreloadsBeforeLoad(t *testing.T) {
+	s := NewFontSet(FontFiles{Regular: assets.InterRegular, Bold: assets.InterBold, Italic: assets.InterItalic,
+		BoldItalic: assets.InterBoldItalic, Display: assets.InterDisplayExtraBold, Mono: assets.DejaVuSansMono, Emoji: assets.NotoColorEmoji})
+	s.Preload(false)
+	bold := s.lazy[boldFace].get() // waits for the preload's parse
+	if bold == nil {
+		t.Fatal("the bold font was not read")
+	}
+	f, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Clone().get(boldFace).Font; got != bold {
+		t.Error("Load's faces read the bold font again instead of using the preloaded one")
+	}
+	if s.lazy[italicFace].parsed.Load() != nil || s.lazy[boldItalicFace].parsed.Load() != nil {
+		t.Error("preloading without italic read an italic font")
+	}
+	if f.Regular == nil || f.Regular.Font == bold {
+		t.Error("Load did not read the regular font")
+	}
+}

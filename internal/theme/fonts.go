@@ -7,13 +7,25 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 )
 
-// Fonts parses the embedded text fonts once, in place (the emoji font
-// waits for the first emoji). Callers that lay out text in parallel must
-// Clone the result per goroutine.
-var Fonts = sync.OnceValues(func() (*layout.Fonts, error) {
-	return layout.LoadFonts(layout.FontFiles{
-		Regular: assets.InterRegular, Bold: assets.InterBold, Italic: assets.InterItalic,
-		BoldItalic: assets.InterBoldItalic, Display: assets.InterDisplayExtraBold,
-		Mono: assets.DejaVuSansMono, Emoji: assets.NotoColorEmoji,
-	})
+// fontSet is the embedded fonts, read in place, each when first needed.
+var fontSet = layout.NewFontSet(layout.FontFiles{
+	Regular: assets.InterRegular, Bold: assets.InterBold, Italic: assets.InterItalic,
+	BoldItalic: assets.InterBoldItalic, Display: assets.InterDisplayExtraBold,
+	Mono: assets.DejaVuSansMono, Emoji: assets.NotoColorEmoji,
 })
+
+// Fonts parses the embedded regular font once; the others are parsed on
+// first use (the emoji font waits for the first emoji) or by Warm.
+// Callers that lay out text in parallel must Clone the result per
+// goroutine.
+var Fonts = sync.OnceValues(fontSet.Load)
+
+// Warm starts reading the fonts any text is drawn with, the regular, bold
+// and display ones, and with italic the italic ones, each on a goroutine
+// of its own, and returns without waiting. Read one after the other, the
+// regular font first, they kept a contact sheet's first slide waiting
+// 3 ms longer.
+func Warm(italic bool) {
+	go Fonts() // whoever needs the fonts gets its error
+	fontSet.Preload(italic)
+}
