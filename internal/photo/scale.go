@@ -44,13 +44,23 @@ func boxShrink(src *image.RGBA, k int) *image.RGBA {
 		y0, y1 := dy*k, min(dy*k+k, h)
 		for y := y0; y < y1; y++ {
 			row := src.Pix[y*src.Stride : y*src.Stride+w*4]
-			for x := 0; x < w; x++ {
-				s := sums[(x/k)*4:]
-				p := row[x*4:]
-				s[0] += uint32(p[0])
-				s[1] += uint32(p[1])
-				s[2] += uint32(p[2])
-				s[3] += uint32(p[3])
+			// Each block's part of the row is summed in registers, then
+			// added to the block's sums: a division and four stores per
+			// source pixel made shrinking the 512-pixel logo for a
+			// contact sheet take 1 ms.
+			for dx := range dw {
+				var r, g, b, a uint32
+				for p := row[dx*k*4 : min(dx*k+k, w)*4]; len(p) >= 4; p = p[4:] {
+					r += uint32(p[0])
+					g += uint32(p[1])
+					b += uint32(p[2])
+					a += uint32(p[3])
+				}
+				s := sums[dx*4 : dx*4+4 : dx*4+4]
+				s[0] += r
+				s[1] += g
+				s[2] += b
+				s[3] += a
 			}
 		}
 		out := dst.Pix[dy*dst.Stride:]
