@@ -203,13 +203,43 @@ func (c *glyphCache) decode(face *font.Face, gid font.GID) *image.RGBA {
 // are mostly palette PNGs, which it otherwise reads a pixel at a time
 // through RGBA64At (12 ms of a 26-slide contact sheet's 250).
 func asRGBA(img image.Image) *image.RGBA {
-	if rgba, ok := img.(*image.RGBA); ok {
-		return rgba
+	switch src := img.(type) {
+	case *image.RGBA:
+		return src
+	case *image.Paletted:
+		if rgba := palettedRGBA(src); rgba != nil {
+			return rgba
+		}
 	}
 	b := img.Bounds()
 	rgba := image.NewRGBA(b)
 	draw.Draw(rgba, b, img, b.Min, draw.Src)
 	return rgba
+}
+
+// palettedRGBA converts a palette image, each colour of the palette once,
+// to what draw.Draw makes of it, which asks every pixel's colour for its
+// value through interfaces; nil if a pixel's index is past the palette.
+func palettedRGBA(src *image.Paletted) *image.RGBA {
+	var lut [256][4]uint8
+	for i, c := range src.Palette[:min(len(src.Palette), 256)] {
+		r, g, b, a := c.RGBA()
+		lut[i] = [4]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}
+	}
+	n := len(src.Palette)
+	b := src.Rect
+	dst := image.NewRGBA(b)
+	for y := range b.Dy() {
+		in := src.Pix[y*src.Stride:][:b.Dx()]
+		out := dst.Pix[y*dst.Stride:][: 4*b.Dx() : 4*b.Dx()]
+		for x, i := range in {
+			if int(i) >= n {
+				return nil
+			}
+			copy(out[4*x:4*x+4], lut[i][:])
+		}
+	}
+	return dst
 }
 
 // bitmapExtents is a colour glyph's box in font units. For a font parsed

@@ -8,6 +8,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/go-text/typesetting/font"
+
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
@@ -96,6 +98,66 @@ func BenchmarkGlyphOver(b *testing.B) {
 		for _, m := range masks {
 			glyphOver(dst, m.img.Bounds().Add(image.Pt(x, 100).Add(m.offset)), ink, m.img)
 			x += 16
+		}
+	}
+}
+
+// A palette image converts to the pixels draw.Draw gives it, with
+// translucent and missing colours, and from a sub-image too.
+func TestPalettedRGBAIsDraw(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for n := range 40 {
+		pal := make(color.Palette, 1+rnd.IntN(256))
+		for i := range pal {
+			if i%2 == 0 {
+				pal[i] = color.NRGBA{uint8(rnd.IntN(256)), uint8(rnd.IntN(256)), uint8(rnd.IntN(256)), uint8(rnd.IntN(256))}
+			} else {
+				a := uint8(rnd.IntN(256))
+				pal[i] = color.RGBA{uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), a}
+			}
+		}
+		src := image.NewPaletted(image.Rect(0, 0, 1+rnd.IntN(40), 1+rnd.IntN(40)), pal)
+		for i := range src.Pix {
+			src.Pix[i] = uint8(rnd.IntN(len(pal)))
+		}
+		var img *image.Paletted = src
+		if n%4 == 0 {
+			img = src.SubImage(image.Rect(1, 1, src.Rect.Dx(), src.Rect.Dy())).(*image.Paletted)
+		}
+		want := image.NewRGBA(img.Rect)
+		draw.Draw(want, want.Rect, img, img.Rect.Min, draw.Src)
+		got := palettedRGBA(img)
+		if got == nil || got.Rect != want.Rect || !bytes.Equal(got.Pix, want.Pix) {
+			t.Fatalf("case %d: the converted palette image differs from draw.Draw's", n)
+		}
+	}
+	short := image.NewPaletted(image.Rect(0, 0, 2, 1), color.Palette{color.Black})
+	short.Pix[1] = 3
+	if palettedRGBA(short) != nil {
+		t.Error("an index past the palette was converted; draw.Draw's way should be left to it")
+	}
+}
+
+// BenchmarkDecodeEmoji decodes the bitmaps of eight emoji, as a post's
+// first slide with them does.
+func BenchmarkDecodeEmoji(b *testing.B) {
+	fonts, err := theme.Fonts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	face := fonts.Emoji()
+	var gids []font.GID
+	for _, r := range "😷🧼✅🏠🙏💪📢🛒" {
+		if g, ok := face.NominalGlyph(r); ok {
+			gids = append(gids, g)
+		}
+	}
+	for b.Loop() {
+		c := newGlyphCache(&bitmapCache{})
+		for _, g := range gids {
+			if c.decode(face, g) == nil {
+				b.Fatal("an emoji has no bitmap")
+			}
 		}
 	}
 }
