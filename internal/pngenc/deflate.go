@@ -99,6 +99,19 @@ func (d *deflater) tokenize(b []byte, stride int) {
 // to limit.
 func matchLen(b []byte, i, j, limit int) int {
 	n := 0
+	if limit >= 8 {
+		// Most positions differ in their first bytes (text's edges)
+		// or repeat for the longest match (flat colour): the first are
+		// found here, the second 32 bytes a step.
+		if x := binary.LittleEndian.Uint64(b[i:]) ^ binary.LittleEndian.Uint64(b[j:]); x != 0 {
+			return bits.TrailingZeros64(x) / 8
+		}
+		m := samePrefix(b[i+8:i+limit], b[j+8:j+limit])
+		n = 8 + m
+		if m%32 != 0 {
+			return n // a byte differs within the chunks compared
+		}
+	}
 	for ; n+8 <= limit; n += 8 {
 		if x := binary.LittleEndian.Uint64(b[i+n:]) ^ binary.LittleEndian.Uint64(b[j+n:]); x != 0 {
 			return n + bits.TrailingZeros64(x)/8
@@ -237,15 +250,35 @@ func (d *deflater) writeBlock(final bool) {
 		}
 	}
 
+	// Each symbol's code with its length in the bits above 32, and each
+	// match length's code and extra bits: one load a token instead of
+	// two, and no working out of length codes for each match.
+	var lit [numLitLen]uint64
+	for sym, c := range litCode[:nlit] {
+		lit[sym] = uint64(c) | uint64(litLen[sym])<<32
+	}
+	var length [maxMatch + 1]uint64
+	for n := minMatch; n <= maxMatch; n++ {
+		if sym, nextra, extra := lengthCode(n); litLen[sym] > 0 {
+			length[n] = (lit[sym] | uint64(extra)<<litLen[sym]) + uint64(nextra)<<32
+		}
+	}
+	// The distances a block uses are few (the row above and the pixel
+	// to the left): the last one's code is kept.
+	lastDist, distBits := uint32(0), uint64(0)
 	for _, t := range d.tokens {
 		if t&matchFlag == 0 {
-			d.put(uint64(litCode[t]), uint(litLen[t]))
+			d.put(lit[t]&0xffffffff, uint(lit[t]>>32))
 			continue
 		}
-		sym, nextra, extra := lengthCode(int(t & 511))
-		d.put(uint64(litCode[sym])|uint64(extra)<<litLen[sym], uint(litLen[sym])+nextra)
-		code, nextra, extra := distCode(int(t>>9&(maxDist-1)) + 1)
-		d.put(uint64(distCodes[code])|uint64(extra)<<distLen[code], uint(distLen[code])+nextra)
+		l := length[t&511]
+		d.put(l&0xffffffff, uint(l>>32))
+		if dist := t >> 9 & (maxDist - 1); dist != lastDist || distBits == 0 {
+			code, nextra, extra := distCode(int(dist) + 1)
+			lastDist = dist
+			distBits = (uint64(distCodes[code]) | uint64(extra)<<distLen[code]) + uint64(distLen[code]+uint8(nextra))<<32
+		}
+		d.put(distBits&0xffffffff, uint(distBits>>32))
 	}
 	d.put(uint64(litCode[endBlock]), uint(litLen[endBlock]))
 }

@@ -15,6 +15,7 @@ import (
 	"hash/crc32"
 	"image"
 	"io"
+	"slices"
 )
 
 // A Piece is some rows of a picture, compressed.
@@ -52,7 +53,10 @@ func (e *Encoder) Compress(img *image.RGBA, y0, y1 int, last bool) Piece {
 // 32-bit words out of four in.
 func appendRGB(dst, rgba []byte) []byte {
 	n := len(rgba) / 4
-	dst = append(dst, make([]byte, 3*n)...)
+	// Resliced rather than appended to: appending zeros cleared each
+	// row before it was written.
+	dst = slices.Grow(dst, 3*n)
+	dst = dst[:len(dst)+3*n]
 	out := dst[len(dst)-3*n:]
 	i := packRGB(out, rgba)
 	for ; i+4 <= n; i += 4 {

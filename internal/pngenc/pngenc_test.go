@@ -333,3 +333,56 @@ func BenchmarkAdler32(b *testing.B) {
 		})
 	}
 }
+
+// matchLen finds where two runs of bytes part, wherever that is against
+// the vector code's 32-byte steps, with the vector code and without.
+func TestMatchLen(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	b := make([]byte, 1200)
+	for _, vector := range []bool{true, false} {
+		useAVX2 = vector && hasAVX2
+		for same := range 300 {
+			for _, limit := range []int{1, 7, 8, 9, 40, 41, 72, 100, 257, maxMatch} {
+				for i := range b {
+					b[i] = byte(rnd.Uint32())
+				}
+				const j, i = 100, 600
+				copy(b[i:i+same], b[j:j+same])
+				b[i+same] = b[j+same] + 1
+				if got, want := matchLen(b, i, j, limit), min(same, limit); got != want {
+					t.Fatalf("vector code %v: %d bytes the same, limit %d: matchLen = %d", vector, same, limit, got)
+				}
+			}
+		}
+	}
+	useAVX2 = hasAVX2
+}
+
+// BenchmarkCompress compresses a picture like a contact sheet's rows:
+// paper, flat tiles and lines of small text, whose edges the deflater
+// writes as literals.
+func BenchmarkCompress(b *testing.B) {
+	img := image.NewRGBA(image.Rect(0, 0, 2008, 512))
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for y := range 512 {
+		for x := range 2008 {
+			c := color.RGBA{0xf2, 0xf2, 0xf0, 0xff} // paper
+			if tile := x % 400; tile >= 20 && tile < 380 && y%480 >= 10 {
+				c = color.RGBA{0xfa, 0xfb, 0xf8, 0xff}
+				// Text: lines 14 pixels apart, words of dark and grey pixels.
+				if line := y % 20; line < 14 && (x/23)%5 != 4 && tile < 330 && rnd.IntN(10) == 0 {
+					v := uint8(rnd.IntN(200))
+					c = color.RGBA{v, v + 10, v + 5, 0xff}
+				}
+			}
+			img.SetRGBA(x, y, c)
+		}
+	}
+	b.SetBytes(int64(img.Rect.Dy() * (1 + 3*img.Rect.Dx())))
+	var e Encoder
+	for b.Loop() {
+		for y := 0; y < 512; y += 64 {
+			e.Compress(img, y, y+64, y+64 == 512)
+		}
+	}
+}

@@ -48,3 +48,16 @@ func packRGB(dst, rgba []byte) int {
 
 //go:noescape
 func packRGBAVX2(dst, rgba *byte, n int) int
+
+// samePrefix is how many of the first bytes of a and b, which are as
+// long, are the same, as far as whole 32-byte chunks of them go: the
+// rest is the caller's.
+func samePrefix(a, b []byte) int {
+	if !useAVX2 || len(a) < 32 {
+		return 0
+	}
+	return samePrefixAVX2(&a[0], &b[0], min(len(a), len(b)))
+}
+
+//go:noescape
+func samePrefixAVX2(a, b *byte, n int) int

@@ -108,3 +108,35 @@ done:
 	MOVQ AX, ret+24(FP)
 	VZEROUPPER
 	RET
+
+// func samePrefixAVX2(a, b *byte, n int) int
+//
+// Compares 32 bytes a step, n/32 steps at most; returns the index of the
+// first byte that differs, or the number of bytes compared.
+TEXT ·samePrefixAVX2(SB), NOSPLIT, $0-32
+	MOVQ a+0(FP), SI
+	MOVQ b+8(FP), DI
+	MOVQ n+16(FP), CX
+	ANDQ $~31, CX
+	XORQ AX, AX
+
+compare:
+	CMPQ AX, CX
+	JAE same
+	VMOVDQU (SI)(AX*1), Y0
+	VPCMPEQB (DI)(AX*1), Y0, Y0
+	VPMOVMSKB Y0, DX
+	NOTL DX
+	TESTL DX, DX
+	JNZ differ
+	ADDQ $32, AX
+	JMP compare
+
+differ:
+	BSFL DX, DX
+	ADDQ DX, AX
+
+same:
+	MOVQ AX, ret+24(FP)
+	VZEROUPPER
+	RET
