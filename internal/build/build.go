@@ -395,14 +395,41 @@ func (b *builder) warmUp(j *job) {
 // post's template and images are read (the 26-slide contact sheet waited
 // 5 ms for them in its first post's compose step). Decoding the logo
 // then too took the cores from both: the sheet took 1.04 times as long.
-// A post that fails before it is checked starts nothing.
+// When the post's folder holds its stored slides, which are most likely
+// taken, the fonts but the regular and bold ones are read for drawing
+// only (theme.WarmToDraw). A post that fails before it is checked starts
+// nothing.
 func (b *builder) warmFonts(jobs []*job) {
 	for _, j := range jobs {
 		if j.res.Err == nil {
-			theme.Warm(false)
+			if b.mayLoadDeck(j) {
+				theme.WarmToDraw(false)
+			} else {
+				theme.Warm(false)
+			}
 			return
 		}
 	}
+}
+
+// mayLoadDeck reports whether loadDeck may take the post's slides, once
+// it is parsed: its folder holds them.
+func (b *builder) mayLoadDeck(j *job) bool {
+	dir := b.postDir(j)
+	if dir == "" || b.opts.Force {
+		return false
+	}
+	_, err := os.Stat(filepath.Join(dir, DeckFile))
+	return err == nil
+}
+
+// postDir is the folder of a parsed post's slides, or "" when nothing is
+// written.
+func (b *builder) postDir(j *job) string {
+	if b.opts.Out == "" {
+		return ""
+	}
+	return filepath.Join(b.opts.Out, "slides", j.article.Slug)
 }
 
 // rendererID is the renderer's identity for fingerprints, found on first

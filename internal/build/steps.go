@@ -160,9 +160,7 @@ func fingerprint(b *builder, _ int, j *job) error {
 		h.str(j.photos[k].hash)
 	}
 	j.inputs = h.sum()
-	if b.opts.Out != "" {
-		j.dir = filepath.Join(b.opts.Out, "slides", j.article.Slug)
-	}
+	j.dir = b.postDir(j)
 	if b.opts.ComposeOnly {
 		return nil
 	}
@@ -234,10 +232,10 @@ func (j *job) complete(b *builder, read bool) bool {
 // Fonts load with the first engine, so a build that fails on its input
 // never loads them.
 func compose(b *builder, _ int, j *job) error {
-	b.warmUp(j)
 	if b.opts.ComposeOnly && loadDeck(b, j) {
 		return nil
 	}
+	b.warmUp(j)
 	eng, err := b.engines.Get()
 	if err != nil {
 		return err
@@ -289,7 +287,7 @@ func (b *builder) decodeImages(j *job) (map[string]image.Image, error) {
 // whether it did; anything missing, stale or broken means the post is
 // composed as usual.
 func loadDeck(b *builder, j *job) bool {
-	if j.dir == "" || b.opts.Force {
+	if !b.mayLoadDeck(j) {
 		return false
 	}
 	data, err := os.ReadFile(filepath.Join(j.dir, DeckFile))
@@ -300,6 +298,9 @@ func loadDeck(b *builder, j *job) bool {
 	if err != nil || inputs != j.inputs {
 		return false
 	}
+	// The slides' fonts are read for drawing on the idle core while the
+	// images are decoded here.
+	theme.WarmToDraw(deck.MayUseItalic(j.article, j.tmpl))
 	fonts, err := theme.Fonts()
 	if err != nil {
 		return false
@@ -309,7 +310,7 @@ func loadDeck(b *builder, j *job) bool {
 		j.photos = photos // composing reports the error
 		return false
 	}
-	slides, err := deck.Load(data, deck.Refs{Face: fonts.Clone().FaceOf, Image: j.imgs.byName})
+	slides, err := deck.Load(data, deck.Refs{Face: fonts.Clone().DrawingFaceOf, Image: j.imgs.byName})
 	if err != nil {
 		j.photos = photos
 		return false

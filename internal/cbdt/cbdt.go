@@ -5,7 +5,7 @@
 // It exists because the colour emoji font is 11 MB, nearly all of it
 // CBDT, and a general font parser copies the whole table into fresh
 // memory on first use; on the machines we measure on that alone cost
-// about 65 ms of every build with an emoji. Strip gives the parser the
+// about 65 ms of every build with an emoji. Without gives the parser the
 // rest of the font (cmap, GSUB, metrics: what shaping needs) and this
 // package gives the renderer the few bitmaps a post draws.
 package cbdt
@@ -13,6 +13,7 @@ package cbdt
 import (
 	"encoding/binary"
 	"errors"
+	"slices"
 )
 
 // Glyph is a colour bitmap and its placement, in pixels of its strike.
@@ -150,9 +151,13 @@ func (s *Strike) Glyph(gid int) (Glyph, bool) {
 	return Glyph{}, false
 }
 
-// Strip returns the font without its CBLC and CBDT tables: a small copy a
-// font parser reads quickly, for shaping and metrics.
-func Strip(data string) ([]byte, error) {
+// Bitmaps are the tables of colour bitmaps.
+var Bitmaps = []string{"CBLC", "CBDT"}
+
+// Without returns a copy of the font (any OpenType font) without the
+// tables tagged drop: without Bitmaps, a small copy a font parser reads
+// quickly, for shaping and metrics.
+func Without(data string, drop ...string) ([]byte, error) {
 	ts, err := tables(data)
 	if err != nil {
 		return nil, err
@@ -162,7 +167,7 @@ func Strip(data string) ([]byte, error) {
 	size := 12
 	for i := range n {
 		r := 12 + 16*i
-		if tag := data[r : r+4]; tag == "CBLC" || tag == "CBDT" {
+		if slices.Contains(drop, data[r:r+4]) {
 			continue
 		}
 		keep = append(keep, r)

@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"reflect"
 	"testing"
+
+	"github.com/go-text/typesetting/font"
 
 	"github.com/pkpm-btn3/pkpm/assets"
 )
@@ -50,7 +53,7 @@ func TestEmojiFontReadOnFirstEmoji(t *testing.T) {
 func TestFontSetPreloadsBeforeLoad(t *testing.T) {
 	s := NewFontSet(FontFiles{Regular: assets.InterRegular, Bold: assets.InterBold, Italic: assets.InterItalic,
 		BoldItalic: assets.InterBoldItalic, Display: assets.InterDisplayExtraBold, Mono: assets.DejaVuSansMono, Emoji: assets.NotoColorEmoji})
-	s.Preload(false)
+	s.Preload([]Style{Bold, Display}, nil)
 	bold := s.lazy[boldFace].get() // waits for the preload's parse
 	if bold == nil {
 		t.Fatal("the bold font was not read")
@@ -67,5 +70,59 @@ func TestFontSetPreloadsBeforeLoad(t *testing.T) {
 	}
 	if f.Regular == nil || f.Regular.Font == bold {
 		t.Error("Load did not read the regular font")
+	}
+}
+
+// A face for drawing placed glyphs, of a font no one has asked for, is
+// read without the shaping tables and draws as the whole font does: the
+// same outlines, extents, advances and colour bitmaps. Once the whole
+// font has been asked for, drawing uses it.
+func TestDrawingFacesDrawAsTheWholeFont(t *testing.T) {
+	files := FontFiles{Regular: assets.InterRegular, Bold: assets.InterBold, Italic: assets.InterItalic,
+		BoldItalic: assets.InterBoldItalic, Display: assets.InterDisplayExtraBold, Mono: assets.DejaVuSansMono, Emoji: assets.NotoColorEmoji}
+	drawing, err := NewFontSet(files).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := NewFontSet(files).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := uint8(1); n <= numFaces; n++ {
+		d, w := drawing.DrawingFaceOf(n), whole.FaceOf(n)
+		if d == nil || w == nil {
+			t.Fatalf("face %d: no face", n)
+		}
+		if drawing.lazy[n-1].parsed.Load() != nil {
+			t.Errorf("face %d: the whole font was read for drawing", n)
+		}
+		if d.GSUB.Lookups != nil || d.GPOS.Lookups != nil {
+			t.Errorf("face %d: read with its shaping tables", n)
+		}
+		if d.Upem() != w.Upem() {
+			t.Fatalf("face %d: %d units to the em, want %d", n, d.Upem(), w.Upem())
+		}
+		for gid := range font.GID(400) { // every font here has more glyphs
+			if d.HorizontalAdvance(gid) != w.HorizontalAdvance(gid) {
+				t.Fatalf("face %d, glyph %d: another advance", n, gid)
+			}
+			de, dok := d.GlyphExtents(gid)
+			we, wok := w.GlyphExtents(gid)
+			if de != we || dok != wok {
+				t.Fatalf("face %d, glyph %d: extents %v, want %v", n, gid, de, we)
+			}
+			if !reflect.DeepEqual(d.GlyphData(gid), w.GlyphData(gid)) {
+				t.Fatalf("face %d, glyph %d: other glyph data", n, gid)
+			}
+		}
+		if (ColorBitmaps(d.Font) == nil) != (ColorBitmaps(w.Font) == nil) {
+			t.Errorf("face %d: colour bitmaps differ", n)
+		}
+	}
+	if ColorBitmaps(drawing.DrawingFaceOf(emojiFace+1).Font) == nil {
+		t.Error("the emoji face for drawing has no colour bitmaps")
+	}
+	if got := whole.Clone().DrawingFaceOf(boldFace + 1); got.Font != whole.FaceOf(boldFace+1).Font {
+		t.Error("drawing read the bold font again though it had been read whole")
 	}
 }

@@ -20,12 +20,31 @@ var fontSet = layout.NewFontSet(layout.FontFiles{
 // goroutine.
 var Fonts = sync.OnceValues(fontSet.Load)
 
-// Warm starts reading the fonts any text is drawn with, the regular, bold
-// and display ones, and with italic the italic ones, each on a goroutine
-// of its own, and returns without waiting. Read side by side instead of
-// the regular one first, a 26-slide post's cold build took 0.967× the
-// time and its contact sheet 0.971× (30 and 60 runs in turn).
+// Warm starts reading the fonts any text is laid out with, the regular,
+// bold and display ones, and with italic the italic ones, each on a
+// goroutine of its own, and returns without waiting. Read side by side
+// instead of the regular one first, a 26-slide post's cold build took
+// 0.967× the time and its contact sheet 0.971× (30 and 60 runs in turn).
 func Warm(italic bool) {
 	go Fonts() // whoever needs the fonts gets its error
-	fontSet.Preload(italic)
+	fontSet.Preload(textStyles(italic), nil)
+}
+
+// WarmToDraw is Warm for a caller that draws slides laid out before and
+// lays out only a little text of its own in the regular and bold fonts
+// (a contact sheet's heading and numbers): those two are read whole, the
+// others for drawing only, without the tables that shaping reads.
+func WarmToDraw(italic bool) {
+	go Fonts()
+	fontSet.Preload([]layout.Style{layout.Bold}, textStyles(italic)[1:])
+}
+
+// textStyles are the styles of the fonts text is set in, but for the
+// regular one: bold first.
+func textStyles(italic bool) []layout.Style {
+	s := []layout.Style{layout.Bold, layout.Display}
+	if italic {
+		s = append(s, layout.Italic, layout.Bold|layout.Italic)
+	}
+	return s
 }
