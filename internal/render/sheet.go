@@ -6,6 +6,7 @@ import (
 	"image/draw"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync/atomic"
 
@@ -151,14 +152,18 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 	}
 	pieces := make([]pngenc.Piece, n)
 	workers := max(1, runtime.GOMAXPROCS(0))
-	free := make(chan []uint8, workers+1) // one band being drawn, the others compressed
-	for range workers + 1 {
-		free <- make([]uint8, 4*d.grid.w*tallest)
-	}
+	// One band buffer is being drawn, the others compressed. The painter
+	// makes the first and each worker one more: made on the cores that
+	// wait for the first band, they are cleared by the runtime (and
+	// faulted in) off the painter's time.
+	free := make(chan []uint8, workers+1)
+	bandBytes := 4 * d.grid.w * tallest
+	free <- make([]uint8, bandBytes)
 	todo := make(chan work, len(pieces))
 	done := make(chan struct{}, workers)
 	for range workers {
 		go func() {
+			free <- make([]uint8, bandBytes)
 			var e pngenc.Encoder
 			for t := range todo {
 				*t.piece = e.Compress(t.band, t.y0, t.y1, t.last)
@@ -201,8 +206,7 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 // the tiles and the numbers that reach into it.
 func (d *sheetDraw) band(dst *image.RGBA, top int) {
 	f := newFrame(gg.NewContextForRGBA(dst), dst, 1, 0, float64(-top))
-	f.ctx.SetColor(sheetPaper)
-	f.ctx.Clear()
+	d.paper(dst, top)
 	if top == 0 {
 		d.heading(f) // it ends above the first row's band
 	}
@@ -219,6 +223,39 @@ func (d *sheetDraw) band(dst *image.RGBA, top int) {
 		if image.Rect(bx, by, bx+badgeSize, by+badgeSize).Overlaps(area) {
 			d.badge(f, bx, by, i+1)
 		}
+	}
+}
+
+// paper fills dst, the part of the sheet from top down, with paper but
+// where thumbnails are copied over it whole: they cover two thirds of a
+// band, which clearing all of it filled for nothing.
+func (d *sheetDraw) paper(dst *image.RGBA, top int) {
+	var tiles []image.Rectangle
+	for i, s := range d.slides {
+		in := fitInside(d.grid.cell(i), image.Rect(0, 0, s.W, s.H)).Sub(image.Pt(0, top)).Intersect(dst.Rect)
+		if !in.Empty() {
+			tiles = append(tiles, in)
+		}
+	}
+	slices.SortFunc(tiles, func(a, b image.Rectangle) int { return a.Min.X - b.Min.X })
+	w := dst.Rect.Dx()
+	row := make([]byte, 4*w)
+	for x := 0; x < w; x++ {
+		copy(row[4*x:], []byte{sheetPaper.R, sheetPaper.G, sheetPaper.B, sheetPaper.A})
+	}
+	for y := dst.Rect.Min.Y; y < dst.Rect.Max.Y; y++ {
+		pix := dst.Pix[dst.PixOffset(dst.Rect.Min.X, y):][:4*w]
+		x := dst.Rect.Min.X
+		for _, t := range tiles {
+			if y < t.Min.Y || y >= t.Max.Y {
+				continue
+			}
+			if t.Min.X > x {
+				copy(pix[4*(x-dst.Rect.Min.X):4*(t.Min.X-dst.Rect.Min.X)], row)
+			}
+			x = max(x, t.Max.X)
+		}
+		copy(pix[4*(x-dst.Rect.Min.X):], row)
 	}
 }
 

@@ -253,3 +253,43 @@ func TestThumbnailTextSitsOnWholePixels(t *testing.T) {
 		t.Errorf("a full-size slide made masks for vertical positions %v only; its lines fall between pixels", sy)
 	}
 }
+
+// Paper goes everywhere on a band but where a thumbnail is copied over
+// it, whatever the slides' shapes: in a band cut through tiles of a
+// portrait, a square and a landscape slide, a pixel keeps what it held
+// exactly when a tile covers it.
+func TestPaperLeavesTheTiles(t *testing.T) {
+	slides := []deck.Slide{solidSlide(1080, 1350, color.RGBA{A: 255}), solidSlide(1080, 1080, color.RGBA{A: 255}), solidSlide(1350, 1080, color.RGBA{A: 255})}
+	d := New().newSheetDraw(nil, slides, SheetSpec{TileW: 200, Columns: 2})
+	top := sheetMargin + sheetHeader + 100 // through both rows of tiles
+	dst := image.NewRGBA(image.Rect(0, 0, d.grid.w, 300))
+	held := color.RGBA{1, 2, 3, 4}
+	for y := range dst.Rect.Dy() {
+		for x := range dst.Rect.Dx() {
+			dst.SetRGBA(x, y, held)
+		}
+	}
+	d.paper(dst, top)
+	var tiles []image.Rectangle
+	for i, s := range slides {
+		tiles = append(tiles, fitInside(d.grid.cell(i), image.Rect(0, 0, s.W, s.H)).Sub(image.Pt(0, top)))
+	}
+	covered := 0
+	for y := range dst.Rect.Dy() {
+		for x := range dst.Rect.Dx() {
+			want := sheetPaper
+			for _, r := range tiles {
+				if image.Pt(x, y).In(r) {
+					want = held
+					covered++
+				}
+			}
+			if got := dst.RGBAAt(x, y); got != want {
+				t.Fatalf("(%d, %d) = %v, want %v", x, y, got, want)
+			}
+		}
+	}
+	if covered == 0 {
+		t.Fatal("the band crosses no tile")
+	}
+}
