@@ -299,15 +299,17 @@ func loadDeck(b *builder, j *job) bool {
 		return false
 	}
 	// The slides' fonts are read for drawing on the idle core while the
-	// images are decoded here.
+	// images are decoded here, before the regular font is waited for:
+	// the other way round, this core sat idle for it.
 	theme.WarmToDraw(deck.MayUseItalic(j.article, j.tmpl))
-	fonts, err := theme.Fonts()
-	if err != nil {
-		return false
-	}
 	photos := j.photos
 	if _, err := b.decodeImages(j); err != nil {
 		j.photos = photos // composing reports the error
+		return false
+	}
+	fonts, err := theme.Fonts()
+	if err != nil {
+		j.photos = photos
 		return false
 	}
 	slides, err := deck.Load(data, deck.Refs{Face: fonts.Clone().DrawingFaceOf, Image: j.imgs.byName})
