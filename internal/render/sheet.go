@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 	"sync/atomic"
 
 	"github.com/fogleman/gg"
@@ -153,17 +154,20 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 	pieces := make([]pngenc.Piece, n)
 	workers := max(1, runtime.GOMAXPROCS(0))
 	// One band buffer is being drawn, the others compressed. The painter
-	// makes the first and each worker one more: made on the cores that
-	// wait for the first band, they are cleared by the runtime (and
-	// faulted in) off the painter's time.
+	// makes those of its first bands, and the first worker to start the
+	// last one, which the runtime clears (and the kernel faults in) on a
+	// core that waits for the first band to be drawn.
 	free := make(chan []uint8, workers+1)
 	bandBytes := 4 * d.grid.w * tallest
-	free <- make([]uint8, bandBytes)
+	for range workers {
+		free <- make([]uint8, bandBytes)
+	}
+	var spare sync.Once
 	todo := make(chan work, len(pieces))
 	done := make(chan struct{}, workers)
 	for range workers {
 		go func() {
-			free <- make([]uint8, bandBytes)
+			spare.Do(func() { free <- make([]uint8, bandBytes) })
 			var e pngenc.Encoder
 			for t := range todo {
 				*t.piece = e.Compress(t.band, t.y0, t.y1, t.last)
