@@ -66,7 +66,14 @@ func Decode(data []byte, maxSide int) (*image.RGBA, Info, error) {
 	if err != nil {
 		return nil, info, &DamagedError{format, err}
 	}
-	img := toRGBA(src)
+	// A PNG with transparency (a logo) decodes to NRGBA, premultiplied
+	// where it is: nothing else holds the decoder's pixels.
+	var img *image.RGBA
+	if m, ok := src.(*image.NRGBA); ok && m.Rect.Min == (image.Point{}) {
+		img = premultiply(m)
+	} else {
+		img = toRGBA(src)
+	}
 	// Scaling first leaves fewer pixels to convert and turn.
 	if maxSide > 0 {
 		img = shrink(img, maxSide)
@@ -95,4 +102,30 @@ func toRGBA(src image.Image) *image.RGBA {
 	dst := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
 	draw.Draw(dst, dst.Bounds(), src, b.Min, draw.Src)
 	return dst
+}
+
+// premultiply turns m's pixels into premultiplied ones where they are,
+// with image/draw's arithmetic (the same bytes as drawing m onto a new
+// RGBA), and returns them as an RGBA: a 512-pixel logo took 1 MB of
+// fresh memory and a copy more. Opaque and clear pixels, most of a
+// logo's, stay as they are or become zero.
+func premultiply(m *image.NRGBA) *image.RGBA {
+	w := 4 * m.Rect.Dx()
+	for y := range m.Rect.Dy() {
+		row := m.Pix[y*m.Stride : y*m.Stride+w]
+		for i := 0; i+4 <= len(row); i += 4 {
+			p := row[i : i+4 : i+4]
+			switch p[3] {
+			case 0xff:
+			case 0:
+				p[0], p[1], p[2] = 0, 0, 0
+			default:
+				a := uint32(p[3]) * 0x101
+				p[0] = uint8(uint32(p[0]) * a / 0xff >> 8)
+				p[1] = uint8(uint32(p[1]) * a / 0xff >> 8)
+				p[2] = uint8(uint32(p[2]) * a / 0xff >> 8)
+			}
+		}
+	}
+	return &image.RGBA{Pix: m.Pix, Stride: m.Stride, Rect: m.Rect}
 }

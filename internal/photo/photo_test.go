@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"os"
@@ -329,5 +330,53 @@ func TestICCProfileConvertedToSRGB(t *testing.T) {
 	got, info, _ = Decode(same, 0)
 	if c := got.RGBAAt(8, 8); info.Profile != "" || c.R < 200 {
 		t.Errorf("sRGB profile: %v (%q), want it untouched", c, info.Profile)
+	}
+}
+
+// A PNG with transparency decodes to the bytes image/draw gives when it
+// draws the decoded NRGBA onto a new RGBA, for every colour value at
+// every alpha.
+func TestDecodePremultipliesAsDraw(t *testing.T) {
+	src := image.NewNRGBA(image.Rect(0, 0, 256, 256))
+	for a := range 256 {
+		for v := range 256 {
+			src.SetNRGBA(v, a, color.NRGBA{uint8(v), uint8(255 - v), uint8(v * 7), uint8(a)})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, src); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := Decode(buf.Bytes(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := image.NewRGBA(src.Rect)
+	draw.Draw(want, want.Rect, src, image.Point{}, draw.Src)
+	if !bytes.Equal(got.Pix, want.Pix) || got.Rect != want.Rect {
+		t.Fatal("the decoded pixels are not image/draw's")
+	}
+}
+
+// BenchmarkDecodeLogo decodes a 512-pixel logo with transparency, as a
+// build and a contact sheet do.
+func BenchmarkDecodeLogo(b *testing.B) {
+	src := image.NewNRGBA(image.Rect(0, 0, 512, 512))
+	for y := range 512 {
+		for x := range 512 {
+			// A disc with a soft edge on a clear ground, a mark in it.
+			d := (x-256)*(x-256) + (y-256)*(y-256)
+			a := uint8(max(0, min(255, (200*200-d)/64)))
+			src.SetNRGBA(x, y, color.NRGBA{0x0d, uint8(0x5c + x%3), 0x4b, a})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, src); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, _, err := Decode(buf.Bytes(), 400); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
