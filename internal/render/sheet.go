@@ -218,7 +218,7 @@ func (d *sheetDraw) band(dst *image.RGBA, top int) {
 	for i, s := range d.slides {
 		c := d.grid.cell(i)
 		if c.Inset(-1).Overlaps(area) {
-			f.rect(deck.Solid(sheetRule), float64(c.Min.X-1), float64(c.Min.Y-1), float64(c.Dx()+2), float64(c.Dy()+2), 0)
+			rule(dst, c.Inset(-1).Sub(image.Pt(0, top)), fitInside(c, image.Rect(0, 0, s.W, s.H)).Sub(image.Pt(0, top)))
 			d.thumbnail(dst, top, s, c)
 		}
 		// The number sits on the tile's corner, in the slide's margin,
@@ -260,6 +260,21 @@ func (d *sheetDraw) paper(dst *image.RGBA, top int) {
 			x = max(x, t.Max.X)
 		}
 		copy(pix[4*(x-dst.Rect.Min.X):], row)
+	}
+}
+
+// rule fills a cell and its one-pixel border, outer, with the rule's
+// colour but for the thumbnail's pixels, tile, which are copied over it
+// whole: filling all of it wrote a tile's worth of pixels for nothing.
+func rule(dst *image.RGBA, outer, tile image.Rectangle) {
+	tile = tile.Intersect(outer)
+	for _, r := range []image.Rectangle{
+		{outer.Min, image.Pt(outer.Max.X, tile.Min.Y)},                        // above
+		{image.Pt(outer.Min.X, tile.Max.Y), outer.Max},                        // below
+		{image.Pt(outer.Min.X, tile.Min.Y), image.Pt(tile.Min.X, tile.Max.Y)}, // left
+		{image.Pt(tile.Max.X, tile.Min.Y), image.Pt(outer.Max.X, tile.Max.Y)}, // right
+	} {
+		draw.Draw(dst, r.Intersect(dst.Rect), image.NewUniform(sheetRule), image.Point{}, draw.Src)
 	}
 }
 

@@ -293,3 +293,31 @@ func TestPaperLeavesTheTiles(t *testing.T) {
 		t.Fatal("the band crosses no tile")
 	}
 }
+
+// A cell's rule colour shows around its thumbnail, in its border and
+// wherever a slide of another shape leaves the cell open, and nowhere
+// else: not under the thumbnail, which is copied over it.
+func TestRuleFramesTheTile(t *testing.T) {
+	dst := image.NewRGBA(image.Rect(0, 0, 60, 70))
+	held := color.RGBA{1, 2, 3, 4}
+	for y := range 70 {
+		for x := range 60 {
+			dst.SetRGBA(x, y, held)
+		}
+	}
+	outer := image.Rect(5, -10, 45, 40) // a cell cut by the band's top
+	tile := image.Rect(6, 5, 44, 30)    // a landscape slide in a portrait cell
+	rule(dst, outer, tile)
+	for y := range 70 {
+		for x := range 60 {
+			p := image.Pt(x, y)
+			want := held
+			if p.In(outer) && !p.In(tile) {
+				want = sheetRule
+			}
+			if got := dst.RGBAAt(x, y); got != want {
+				t.Fatalf("(%d, %d) = %v, want %v", x, y, got, want)
+			}
+		}
+	}
+}
