@@ -36,6 +36,19 @@ func (r *Renderer) image(f *frame, l deck.Layer) {
 	if dw < 1 || dh < 1 || image.Rect(at.X, at.Y, at.X+dw, at.Y+dh).Intersect(f.img.Rect).Empty() {
 		return
 	}
+	sx, sy := float64(dw)/float64(crop.Dx()), float64(dh)/float64(crop.Dy())
+	sub, ok := subImage(l.Image, crop)
+	// A photo already scaled to about the canvas when it was read: gg's
+	// bilinear transform draws it straight from the source.
+	fromSource := ok && near1(sx) && near1(sy)
+	if !fromSource && l.Radius <= 0 {
+		// Resampled to its pixels and drawn square at a whole pixel (a
+		// logo): composited straight over the canvas, as gg would, with
+		// no transform (gg's DrawImage makes one even for an offset).
+		img := r.scaled(l.Image, crop, dw, dh)
+		draw.Draw(f.img, img.Rect.Add(at), img, image.Point{}, draw.Over)
+		return
+	}
 	c := f.ctx
 	c.Push()
 	defer func() {
@@ -47,10 +60,7 @@ func (r *Renderer) image(f *frame, l deck.Layer) {
 		c.Clip()
 	}
 	c.Identity()
-	sx, sy := float64(dw)/float64(crop.Dx()), float64(dh)/float64(crop.Dy())
-	if sub, ok := subImage(l.Image, crop); ok && near1(sx) && near1(sy) {
-		// A photo already scaled to about the canvas when it was read:
-		// gg's bilinear transform draws it straight from the source.
+	if fromSource {
 		c.Translate(float64(at.X), float64(at.Y))
 		c.Scale(sx, sy)
 		c.DrawImage(sub, -crop.Min.X, -crop.Min.Y)

@@ -388,3 +388,48 @@ func pixelDiff(a, b *image.RGBA) (n, worst int) {
 	}
 	return n, worst
 }
+
+// A resampled image drawn square at a whole pixel is composited straight
+// onto the canvas; its pixels are those gg's DrawImage gives, over any
+// canvas and for any coverage, at every offset, the canvas's edges too.
+func TestImageCompositesAsGG(t *testing.T) {
+	src := image.NewRGBA(image.Rect(0, 0, 37, 29))
+	bg := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	n := uint32(7)
+	next := func() uint8 { n = n*1664525 + 1013904223; return uint8(n >> 24) }
+	for i := 0; i < len(src.Pix); i += 4 {
+		a := next()
+		premul := func() uint8 { return uint8(uint16(next()) % (uint16(a) + 1)) } // at most a
+		src.Pix[i], src.Pix[i+1], src.Pix[i+2], src.Pix[i+3] = premul(), premul(), premul(), a
+	}
+	for i := range bg.Pix {
+		bg.Pix[i] = next()
+	}
+	for _, at := range []image.Point{{0, 0}, {5, 3}, {40, 30}, {-10, -4}} {
+		want := image.NewRGBA(bg.Rect)
+		copy(want.Pix, bg.Pix)
+		c := gg.NewContextForRGBA(want)
+		c.DrawImage(src, at.X, at.Y)
+		got := image.NewRGBA(bg.Rect)
+		copy(got.Pix, bg.Pix)
+		draw.Draw(got, src.Rect.Add(at), src, image.Point{}, draw.Over)
+		if !bytes.Equal(got.Pix, want.Pix) {
+			t.Fatalf("at %v: the image composited directly differs from gg's", at)
+		}
+	}
+	// Through a layer: a large image drawn small at (5, 3).
+	big := image.NewRGBA(image.Rect(0, 0, 111, 87))
+	for i := range big.Pix {
+		big.Pix[i] = src.Pix[i%len(src.Pix)]
+	}
+	r := New()
+	got := image.NewRGBA(bg.Rect)
+	copy(got.Pix, bg.Pix)
+	r.image(newFrame(gg.NewContextForRGBA(got), got, 1, 0, 0), deck.Layer{Kind: deck.ImageLayer, X: 5, Y: 3, W: 12, H: 10, Image: big})
+	want := image.NewRGBA(bg.Rect)
+	copy(want.Pix, bg.Pix)
+	gg.NewContextForRGBA(want).DrawImage(r.scaled(big, deck.CoverCrop(big.Rect, 12, 10, 0, 0), 12, 10), 5, 3)
+	if !bytes.Equal(got.Pix, want.Pix) {
+		t.Fatal("an image layer drawn small differs from gg's drawing of its resampled pixels")
+	}
+}
