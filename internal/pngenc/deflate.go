@@ -7,20 +7,26 @@ import (
 
 // A deflater compresses one piece of image rows into one deflate block
 // with Huffman codes made for it (RFC 1951). It looks for repeats in two
-// places only: the same bytes one row up, and the pixel to the left. A
+// places first: the same bytes one row up, and the pixel to the left. A
 // contact sheet is paper, flat slide colours and rows that repeat the
 // row above, so nearly every byte is found in one of them: 95 % of the
-// 26-slide sheet's bytes are. compress/flate hashes every position to
-// find repeats anywhere: its fastest level took twice the CPU time for a
-// file 15 % smaller (0.95 MB against 1.1 MB; the limit is 2 MB).
+// 26-slide sheet's bytes are. Where neither repeats, it looks at one
+// place more, the last where the same four bytes were met (the edge of
+// a letter drawn before): the sheet's file is 0.84 MB instead of 1.1 MB
+// for the same CPU time. compress/flate hashes every position to find
+// repeats anywhere: its fastest level took twice the CPU time of the
+// first two places alone for a file of 0.95 MB (the limit is 2 MB).
 type deflater struct {
 	tokens   []uint32 // literals (< 256) and matches (matchFlag set)
 	litFreq  [numLitLen]int32
 	distFreq [numDist]int32
 	out      []byte
-	acc      uint64 // bits not yet in out, the oldest lowest
-	nbits    uint
-	scratch  huffScratch
+	// seen holds where a piece's four bytes, by their hash, were last
+	// looked for in it.
+	seen    [1 << seenBits]int32
+	acc     uint64 // bits not yet in out, the oldest lowest
+	nbits   uint
+	scratch huffScratch
 }
 
 const (
@@ -28,9 +34,13 @@ const (
 	numDist   = 30
 	endBlock  = 256
 	minMatch  = 4 // a 3-byte repeat costs about what its literals do
-	maxMatch  = 258
-	maxDist   = 32768
-	matchFlag = 1 << 31 // a match token: matchFlag | (distance-1)<<9 | length
+	// minFarMatch is the shortest repeat taken from further back than
+	// the row above: its distance costs up to 28 bits.
+	minFarMatch = 6
+	seenBits    = 13
+	maxMatch    = 258
+	maxDist     = 32768
+	matchFlag   = 1 << 31 // a match token: matchFlag | (distance-1)<<9 | length
 )
 
 // compress appends to d.out the deflate block of b, whose rows are
@@ -61,17 +71,39 @@ func (d *deflater) tokenize(b []byte, stride int) {
 	d.tokens = d.tokens[:0]
 	clear(d.litFreq[:])
 	clear(d.distFreq[:])
+	clear(d.seen[:]) // a piece's tokens depend on it alone, whichever worker compresses it
 	up := stride <= maxDist
 	for i := 0; i < len(b); {
 		limit := min(maxMatch, len(b)-i)
 		best, dist := 0, 0
-		if up && i >= stride {
+		var head uint32 // the four bytes from i
+		if i+4 <= len(b) {
+			head = binary.LittleEndian.Uint32(b[i:])
+		}
+		// A repeat shorter than minMatch is not taken: one whose first
+		// four bytes differ is not measured (most of text's pixels).
+		if up && i >= stride && (i+4 > len(b) || binary.LittleEndian.Uint32(b[i-stride:]) == head) {
 			best, dist = matchLen(b, i, i-stride, limit), stride
 		}
-		if best < limit && i >= 3 {
+		if best < limit && i >= 3 && (i+4 > len(b) || binary.LittleEndian.Uint32(b[i-3:]) == head) {
 			if n := matchLen(b, i, i-3, limit); n > best {
 				best, dist = n, 3
 			}
+		}
+		if best < minMatch && i+4 <= len(b) {
+			// Neither: the pixel may repeat one met before in the
+			// piece, the same edge of the same letter drawn again. The
+			// last place its first four bytes were seen is looked at;
+			// against the two places alone, the 26-slide sheet's rows
+			// came to 36 % fewer tokens. A repeat found there must be
+			// longer to pay for its distance's bits.
+			h := head * 2654435761 >> (32 - seenBits)
+			if j := int(d.seen[h]); j < i && i-j <= maxDist {
+				if n := matchLen(b, i, j, limit); n >= minFarMatch {
+					best, dist = n, i-j
+				}
+			}
+			d.seen[h] = int32(i)
 		}
 		if best >= minMatch {
 			d.tokens = append(d.tokens, matchFlag|uint32(dist-1)<<9|uint32(best))

@@ -386,3 +386,64 @@ func BenchmarkCompress(b *testing.B) {
 		}
 	}
 }
+
+// The same noise met again further back than the row above or the pixel
+// to the left (a letter's edge drawn twice) is taken as a repeat: the
+// piece comes to far fewer tokens than it has bytes of noise, and it
+// inflates to itself.
+func TestDeflateFindsEarlierRepeats(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	const stride = 1201
+	glyph := make([]byte, 40)
+	for i := range glyph {
+		glyph[i] = byte(rng.IntN(256))
+	}
+	b := make([]byte, 8*stride)
+	for y := range 8 {
+		for _, x := range []int{17, 301, 655, 1020} {
+			copy(b[y*stride+x+y*7:], glyph) // each row's copies sit elsewhere
+		}
+	}
+	var d deflater
+	d.compress(b, stride, true)
+	if got := inflate(t, d.out); !bytes.Equal(got, b) {
+		t.Fatal("the piece does not round-trip")
+	}
+	far := 0
+	for _, tk := range d.tokens {
+		if dist := int(tk>>9&(maxDist-1)) + 1; tk&matchFlag != 0 && dist != 3 && dist != stride {
+			far++
+		}
+	}
+	if far < 8*4-1 {
+		t.Errorf("%d repeats taken from further back, want one for each copy of the noise but the first", far)
+	}
+}
+
+// A piece compresses to the same bytes whatever the deflater compressed
+// before it: the workers of a sheet take pieces in no fixed order, and
+// the same picture must make the same file. Here the piece before has a
+// word where this piece has it too, but where this piece does not look
+// for repeats; a deflater that remembered the other piece would find
+// this piece's second copy of the word there.
+func TestDeflatePieceDependsOnItselfAlone(t *testing.T) {
+	const stride = 4000 // no row above within the piece's first row
+	word := []byte{11, 22, 33, 44, 55, 66, 77, 88, 99, 111, 122, 133}
+	before := make([]byte, stride)
+	copy(before[600:], word) // looked for at 600, after a run of zeros
+	piece := make([]byte, stride)
+	piece[599] = 7 // a literal from 599 on: 600 is not looked for
+	copy(piece[600:], word)
+	copy(piece[1500:], word)
+	var used, fresh deflater
+	used.compress(before, stride, false)
+	used.out = used.out[:0]
+	used.compress(piece, stride, true)
+	fresh.compress(piece, stride, true)
+	if !bytes.Equal(used.out, fresh.out) {
+		t.Error("a piece compressed after another differs from the piece compressed alone")
+	}
+	if got := inflate(t, fresh.out); !bytes.Equal(got, piece) {
+		t.Error("the piece does not round-trip")
+	}
+}
