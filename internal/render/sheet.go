@@ -154,9 +154,9 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 	pieces := make([]pngenc.Piece, n)
 	workers := max(1, runtime.GOMAXPROCS(0))
 	// One band buffer is being drawn, the others compressed. The painter
-	// makes those of its first bands, and the first worker to start the
-	// last one, which the runtime clears (and the kernel faults in) on a
-	// core that waits for the first band to be drawn.
+	// makes those of its first two bands; the first worker to start
+	// makes the last, which the runtime clears (and the kernel faults
+	// in) on a core that waits for the first band to be drawn.
 	free := make(chan []uint8, workers+1)
 	bandBytes := 4 * d.grid.w * tallest
 	for range workers {
