@@ -412,14 +412,24 @@ func (b *builder) warmFonts(jobs []*job) {
 	}
 }
 
+// deckPath is where loadDeck looks for a parsed post's stored slides;
+// "" when it takes none (nothing is written, or all is drawn again).
+func (b *builder) deckPath(j *job) string {
+	dir := b.postDir(j)
+	if dir == "" || b.opts.Force {
+		return ""
+	}
+	return filepath.Join(dir, DeckFile)
+}
+
 // mayLoadDeck reports whether loadDeck may take the post's slides, once
 // it is parsed: its folder holds them.
 func (b *builder) mayLoadDeck(j *job) bool {
-	dir := b.postDir(j)
-	if dir == "" || b.opts.Force {
+	path := b.deckPath(j)
+	if path == "" {
 		return false
 	}
-	_, err := os.Stat(filepath.Join(dir, DeckFile))
+	_, err := os.Stat(path)
 	return err == nil
 }
 

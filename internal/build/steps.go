@@ -287,10 +287,11 @@ func (b *builder) decodeImages(j *job) (map[string]image.Image, error) {
 // whether it did; anything missing, stale or broken means the post is
 // composed as usual.
 func loadDeck(b *builder, j *job) bool {
-	if !b.mayLoadDeck(j) {
+	path := b.deckPath(j)
+	if path == "" {
 		return false
 	}
-	data, err := os.ReadFile(filepath.Join(j.dir, DeckFile))
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return false
 	}
