@@ -444,7 +444,18 @@ func renderSlides(b *builder, _ int, j *job) error {
 		b.tasks <- drawTask{j: j, i: i, done: &wg}
 		j.res.Drawn++
 	}
+	// Every slide is handed out and all but the last few are written:
+	// the stored slides are written and the syncs started while those
+	// are drawn, and not after.
+	var err error
+	if j.folder != nil {
+		err = b.storeDeck(j)
+		j.folder.SyncAhead()
+	}
 	wg.Wait()
+	if err != nil {
+		return diag.Errorf(j.file, 0, "writing slides: %v", err)
+	}
 	return j.drawErr
 }
 
@@ -568,9 +579,6 @@ func write(b *builder, _ int, j *job) error {
 	}
 	if b.opts.DryRun {
 		return nil
-	}
-	if err := b.storeDeck(j); err != nil {
-		return diag.Errorf(j.file, 0, "writing slides: %v", err)
 	}
 	if err := j.commit(data); err != nil {
 		return diag.Errorf(j.file, 0, "writing slides: %v", err)
