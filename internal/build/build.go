@@ -19,6 +19,7 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/project"
 	"github.com/pkpm-btn3/pkpm/internal/render"
+	"github.com/pkpm-btn3/pkpm/internal/stacksize"
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
@@ -325,6 +326,7 @@ func (b *builder) each(jobs []*job, f func(w int, j *job)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			stacksize.Reserve()
 			for j := range next {
 				f(w, j)
 			}

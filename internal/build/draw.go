@@ -10,6 +10,7 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/diag"
 	"github.com/pkpm-btn3/pkpm/internal/render"
+	"github.com/pkpm-btn3/pkpm/internal/stacksize"
 )
 
 // drawTask is one slide to draw, encode and write.
@@ -28,6 +29,7 @@ func (b *builder) startDrawing(w, h int) {
 		b.drawing.Add(1)
 		go func() {
 			defer b.drawing.Done()
+			stacksize.Reserve()
 			r := shared.Renderer()
 			r.Prepare(w, h, b.opts.Format)
 			for t := range b.tasks {

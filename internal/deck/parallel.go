@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"github.com/pkpm-btn3/pkpm/internal/layout"
+	"github.com/pkpm-btn3/pkpm/internal/stacksize"
 )
 
 // each calls f(cc, i) for every i below n: on c's engine, and at the
@@ -33,6 +34,7 @@ func (c *composer) each(n int, f func(cc *composer, i int)) {
 			break
 		}
 		wg.Go(func() {
+			stacksize.Reserve()
 			defer helpers.Put(eng)
 			defer func() {
 				if p := recover(); p != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/go-text/typesetting/font"
 
 	"github.com/pkpm-btn3/pkpm/internal/cbdt"
+	"github.com/pkpm-btn3/pkpm/internal/stacksize"
 )
 
 // Fonts are the faces a layout draws with. A *font.Face caches glyph
@@ -109,12 +110,18 @@ func (f *Fonts) Preload(whole, drawing []Style) { preload(f.lazy, whole, drawing
 func preload(lazy *[numFaces]lazyFont, whole, drawing []Style) {
 	for _, s := range whole {
 		if i := faceIndex(s); i >= 0 {
-			go lazy[i].get()
+			go func() {
+				stacksize.Reserve()
+				lazy[i].get()
+			}()
 		}
 	}
 	for _, s := range drawing {
 		if i := faceIndex(s); i >= 0 {
-			go lazy[i].drawing()
+			go func() {
+				stacksize.Reserve()
+				lazy[i].drawing()
+			}()
 		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
 	"github.com/pkpm-btn3/pkpm/internal/pngenc"
+	"github.com/pkpm-btn3/pkpm/internal/stacksize"
 )
 
 // SheetSpec says what a contact sheet shows.
@@ -130,6 +131,7 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 	prefetched := make(chan struct{})
 	go func() {
 		defer close(prefetched)
+		stacksize.Reserve()
 		d.prefetchEmoji()
 	}()
 	defer func() { <-prefetched }()
@@ -167,6 +169,7 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 	done := make(chan struct{}, workers)
 	for range workers {
 		go func() {
+			stacksize.Reserve()
 			spare.Do(func() { free <- make([]uint8, bandBytes) })
 			var e pngenc.Encoder
 			for t := range todo {

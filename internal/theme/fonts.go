@@ -5,6 +5,7 @@ import (
 
 	"github.com/pkpm-btn3/pkpm/assets"
 	"github.com/pkpm-btn3/pkpm/internal/layout"
+	"github.com/pkpm-btn3/pkpm/internal/stacksize"
 )
 
 // fontSet is the embedded fonts, read in place, each when first needed.
@@ -26,7 +27,7 @@ var Fonts = sync.OnceValues(fontSet.Load)
 // instead of the regular one first, a 26-slide post's cold build took
 // 0.967× the time and its contact sheet 0.971× (30 and 60 runs in turn).
 func Warm(italic bool) {
-	go Fonts() // whoever needs the fonts gets its error
+	go loadFonts()
 	fontSet.Preload(textStyles(italic), nil)
 }
 
@@ -35,8 +36,15 @@ func Warm(italic bool) {
 // (a contact sheet's heading and numbers): those two are read whole, the
 // others for drawing only, without the tables that shaping reads.
 func WarmToDraw(italic bool) {
-	go Fonts()
+	go loadFonts()
 	fontSet.Preload([]layout.Style{layout.Bold}, textStyles(italic)[1:])
+}
+
+// loadFonts reads the fonts for Warm and WarmToDraw, on a goroutine of
+// their own; whoever needs them gets Fonts's error.
+func loadFonts() {
+	stacksize.Reserve()
+	_, _ = Fonts()
 }
 
 // textStyles are the styles of the fonts text is set in, but for the
