@@ -29,32 +29,62 @@ import (
 const fingerprintVersion = "pkpm-fingerprint-2"
 
 // hasher feeds values into a hash in an unambiguous encoding: every
-// string and list carries its length.
+// string and list carries its length. The encoding is gathered in a
+// buffer and handed to the hash a few kilobytes at a time: a slide is
+// thousands of small values, and the hash's Write costs more per call
+// than the bytes of each.
 type hasher struct {
 	h    hash.Hash
 	imgs *imageHashes
-	buf  [8]byte
+	buf  []byte
 }
 
 func newHasher(imgs *imageHashes) *hasher {
-	return &hasher{h: sha256.New(), imgs: imgs}
+	return &hasher{h: sha256.New(), imgs: imgs, buf: make([]byte, 0, hashChunk)}
 }
 
-func (h *hasher) sum() string { return hex.EncodeToString(h.h.Sum(nil)) }
+// hashChunk is how much encoding the hasher gathers before writing it.
+const hashChunk = 4 << 10
+
+func (h *hasher) sum() string {
+	h.flush()
+	return hex.EncodeToString(h.h.Sum(nil))
+}
+
+func (h *hasher) flush() {
+	h.h.Write(h.buf)
+	h.buf = h.buf[:0]
+}
 
 func (h *hasher) uint(x uint64) {
-	binary.LittleEndian.PutUint64(h.buf[:], x)
-	h.h.Write(h.buf[:])
+	if len(h.buf) > hashChunk-8 {
+		h.flush()
+	}
+	h.buf = binary.LittleEndian.AppendUint64(h.buf, x)
 }
 
 func (h *hasher) str(s string) {
 	h.uint(uint64(len(s)))
-	h.h.Write([]byte(s))
+	if len(h.buf)+len(s) > hashChunk {
+		h.flush()
+		if len(s) > hashChunk {
+			h.h.Write([]byte(s))
+			return
+		}
+	}
+	h.buf = append(h.buf, s...)
 }
 
 func (h *hasher) bytes(b []byte) {
 	h.uint(uint64(len(b)))
-	h.h.Write(b)
+	if len(h.buf)+len(b) > hashChunk {
+		h.flush()
+		if len(b) > hashChunk {
+			h.h.Write(b)
+			return
+		}
+	}
+	h.buf = append(h.buf, b...)
 }
 
 var (
@@ -62,15 +92,45 @@ var (
 	imageType = reflect.TypeFor[image.Image]()
 )
 
+// typeFacts is what value needs of a type, found once per type: asking
+// reflect for them again for every value was most of a slide's hashing.
+type typeFacts struct {
+	skip   bool   // a font face
+	image  bool   // an image, hashed by its pixels
+	name   string // a struct's type name
+	fields []int  // a struct's exported fields
+}
+
+var facts sync.Map // reflect.Type → *typeFacts
+
+func factsOf(t reflect.Type) *typeFacts {
+	if f, ok := facts.Load(t); ok {
+		return f.(*typeFacts)
+	}
+	f := &typeFacts{skip: t == faceType, image: t.Implements(imageType) && t.Kind() != reflect.Interface}
+	if t.Kind() == reflect.Struct {
+		f.name = t.String()
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				f.fields = append(f.fields, i)
+			}
+		}
+	}
+	facts.Store(t, f)
+	return f
+}
+
 // value hashes any value: exported struct fields in order, slices
 // element by element, maps by sorted key. Images are hashed by their
 // pixels (once each); font faces are left out, since the style a run
 // carries picks its face and the renderer's identity covers the fonts.
 func (h *hasher) value(v reflect.Value) {
-	if v.Type() == faceType {
+	t := v.Type()
+	f := factsOf(t)
+	if f.skip {
 		return
 	}
-	if v.Type().Implements(imageType) && v.Kind() != reflect.Interface {
+	if f.image {
 		if v.Kind() == reflect.Pointer && v.IsNil() {
 			h.str("nil")
 			return
@@ -80,7 +140,11 @@ func (h *hasher) value(v reflect.Value) {
 	}
 	switch v.Kind() {
 	case reflect.Bool:
-		h.uint(map[bool]uint64{false: 0, true: 1}[v.Bool()])
+		var b uint64
+		if v.Bool() {
+			b = 1
+		}
+		h.uint(b)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		h.uint(uint64(v.Int()))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
@@ -90,7 +154,7 @@ func (h *hasher) value(v reflect.Value) {
 	case reflect.String:
 		h.str(v.String())
 	case reflect.Slice, reflect.Array:
-		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+		if v.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
 			h.bytes(v.Bytes())
 			return
 		}
@@ -108,14 +172,12 @@ func (h *hasher) value(v reflect.Value) {
 		h.str(v.Elem().Type().String())
 		h.value(v.Elem())
 	case reflect.Struct:
-		h.str(v.Type().String())
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				h.value(v.Field(i))
-			}
+		h.str(f.name)
+		for _, i := range f.fields {
+			h.value(v.Field(i))
 		}
 	default:
-		panic(fmt.Sprintf("build: cannot fingerprint a %s", v.Type()))
+		panic(fmt.Sprintf("build: cannot fingerprint a %s", t))
 	}
 }
 
