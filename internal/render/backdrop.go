@@ -14,6 +14,7 @@ import (
 // and copied under each slide's text; and colour emoji bitmaps. It is
 // safe for concurrent use.
 type Shared struct {
+	masks     sync.Map    // glyph masks: maskKey → *mask
 	bitmaps   bitmapCache // colour emoji, decoded and scaled
 	mu        sync.Mutex
 	backdrops map[string]*backdropEntry

@@ -46,10 +46,12 @@ type bitmapKey struct {
 }
 
 // glyphCache rasterises each glyph once per size and subpixel position.
-// It is not safe for concurrent use: each worker owns one. Colour emoji
-// go to bitmaps, which the renderers of one Shared share.
+// It is not safe for concurrent use: each worker owns one. The masks it
+// makes go to shared too, where the other renderers of one Shared find
+// them, and colour emoji to bitmaps, which they share as well.
 type glyphCache struct {
-	masks map[maskKey]*mask
+	masks  map[maskKey]*mask
+	shared *sync.Map // maskKey → *mask, for every renderer of a Shared
 	// outlines keeps each glyph's outline for its masks at other sizes
 	// and subpixel positions: reading one from the font runs its CFF
 	// program and allocates the interpreter, about 20 KB, every time.
@@ -58,8 +60,8 @@ type glyphCache struct {
 	ras      vector.Rasterizer
 }
 
-func newGlyphCache(bitmaps *bitmapCache) *glyphCache {
-	return &glyphCache{masks: map[maskKey]*mask{}, outlines: map[outlineKey][]ot.Segment{}, bitmaps: bitmaps}
+func newGlyphCache(shared *sync.Map, bitmaps *bitmapCache) *glyphCache {
+	return &glyphCache{masks: map[maskKey]*mask{}, shared: shared, outlines: map[outlineKey][]ot.Segment{}, bitmaps: bitmaps}
 }
 
 // bitmapCache holds colour emoji bitmaps, decoded (under a key of size
@@ -86,11 +88,17 @@ func (c *glyphCache) outlineMask(face *font.Face, gid font.GID, size, fx, fy flo
 	if m, ok := c.masks[k]; ok {
 		return m
 	}
+	if m, ok := c.shared.Load(k); ok {
+		c.masks[k] = m.(*mask)
+		return m.(*mask)
+	}
 	// Rasterised at the size of the key, not the size asked for: two
 	// sizes in one 1/64 px step share a mask, and which of them drew
 	// first must not change the pixels (the same input builds the same
-	// bytes, whatever order the posts are drawn in).
+	// bytes, whatever order the posts are drawn in). Two renderers that
+	// miss the same mask at once both make it, the same.
 	m := c.rasterise(face, gid, float64(k.size)/64, float64(sx)/subpixels, float64(sy)/subpixels)
+	c.shared.Store(k, m)
 	c.masks[k] = m
 	return m
 }

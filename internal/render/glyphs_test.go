@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math/rand/v2"
+	"sync"
 	"testing"
 
 	"github.com/go-text/typesetting/font"
@@ -30,12 +31,32 @@ func TestGlyphMaskDoesNotDependOnWhatCameFirst(t *testing.T) {
 	if int32(size*64) != int32(near*64) {
 		t.Fatalf("%v and %v should share a 1/64 px step", size, near)
 	}
-	fresh := newGlyphCache(&bitmapCache{}).outlineMask(face, gid, size, 0.3, 0.6)
-	warm := newGlyphCache(&bitmapCache{})
+	fresh := newGlyphCache(&sync.Map{}, &bitmapCache{}).outlineMask(face, gid, size, 0.3, 0.6)
+	warm := newGlyphCache(&sync.Map{}, &bitmapCache{})
 	warm.outlineMask(face, gid, near, 0.3, 0.6)
 	got := warm.outlineMask(face, gid, size, 0.3, 0.6)
 	if got.offset != fresh.offset || !bytes.Equal(got.img.Pix, fresh.img.Pix) {
 		t.Fatalf("the mask of %v px differs when %v px was drawn first", size, near)
+	}
+}
+
+// The renderers of one Shared rasterise a glyph once between them: a
+// mask one has made, another takes.
+func TestRenderersShareGlyphMasks(t *testing.T) {
+	fonts, err := theme.Fonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	face := fonts.Regular
+	gid, _ := face.NominalGlyph('a')
+	s := NewShared()
+	a, b := s.Renderer(), s.Renderer()
+	made := a.glyphs.outlineMask(face, gid, 40, 0.25, 0)
+	if got := b.glyphs.outlineMask(face, gid, 40, 0.25, 0); got != made {
+		t.Error("a second renderer of the same Shared rasterised a mask the first had made")
+	}
+	if got := NewShared().Renderer().glyphs.outlineMask(face, gid, 40, 0.25, 0); got == made {
+		t.Error("a renderer of another Shared took the first's mask")
 	}
 }
 
@@ -82,7 +103,7 @@ func BenchmarkGlyphOver(b *testing.B) {
 		b.Fatal(err)
 	}
 	face := fonts.Regular
-	c := newGlyphCache(&bitmapCache{})
+	c := newGlyphCache(&sync.Map{}, &bitmapCache{})
 	var masks []*mask
 	for _, r := range "Cuci tangan pakai sabun dan air mengalir selama dua puluh detik." {
 		if gid, ok := face.NominalGlyph(r); ok {
@@ -153,7 +174,7 @@ func BenchmarkDecodeEmoji(b *testing.B) {
 		}
 	}
 	for b.Loop() {
-		c := newGlyphCache(&bitmapCache{})
+		c := newGlyphCache(&sync.Map{}, &bitmapCache{})
 		for _, g := range gids {
 			if c.decode(face, g) == nil {
 				b.Fatal("an emoji has no bitmap")

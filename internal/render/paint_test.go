@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"testing"
 
+	"github.com/fogleman/gg"
+
 	"github.com/pkpm-btn3/pkpm/internal/deck"
 )
 
@@ -81,5 +83,16 @@ func BenchmarkFillGradient(b *testing.B) {
 				f.fillGradient(img.Rect, p, 0, 0, 1080, 1350)
 			}
 		})
+	}
+}
+
+// BenchmarkEllipse fills the cover's larger circle, translucent, on a
+// whole slide.
+func BenchmarkEllipse(b *testing.B) {
+	img := image.NewRGBA(image.Rect(0, 0, 1080, 1350))
+	f := newFrame(gg.NewContextForRGBA(img), img, 1, 0, 0)
+	p := deck.Solid(color.RGBA{0x2E, 0x2E, 0x0C, 0x2E}) // premultiplied, 18 %
+	for b.Loop() {
+		f.ellipse(p, 590, -243, 670, 670, 0)
 	}
 }

@@ -26,7 +26,7 @@ func New() *Renderer { return NewShared().Renderer() }
 
 // Renderer returns a renderer for one worker that shares s's backdrops.
 func (s *Shared) Renderer() *Renderer {
-	return &Renderer{glyphs: newGlyphCache(&s.bitmaps), shared: s, small: map[scaledKey]*image.RGBA{}}
+	return &Renderer{glyphs: newGlyphCache(&s.masks, &s.bitmaps), shared: s, small: map[scaledKey]*image.RGBA{}}
 }
 
 // Prepare makes ahead what drawing a first slide of w×h pixels as f

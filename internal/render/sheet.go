@@ -286,7 +286,7 @@ func rule(dst *image.RGBA, outer, tile image.Rectangle) {
 // fonts through faces of its own: a face's caches are not safe for
 // concurrent use.
 func (d *sheetDraw) prefetchEmoji() {
-	c := newGlyphCache(&d.r.shared.bitmaps)
+	c := newGlyphCache(&d.r.shared.masks, &d.r.shared.bitmaps)
 	faces := map[*font.Font]*font.Face{}
 	for i, s := range d.slides {
 		k := float64(fitInside(d.grid.cell(i), image.Rect(0, 0, s.W, s.H)).Dx()) / float64(max(s.W, 1))
