@@ -94,6 +94,16 @@ type sheetDraw struct {
 	spec   SheetSpec
 	grid   sheetGrid
 	tile   *canvas // reused for every thumbnail
+
+	labelsOnce sync.Once
+	labels     sheetLabels
+}
+
+// sheetLabels is the text the sheet lays out itself: the heading's two
+// lines and each slide's number.
+type sheetLabels struct {
+	title, sub layout.Result
+	numbers    []layout.Result
 }
 
 func (r *Renderer) newSheetDraw(eng *layout.Engine, slides []deck.Slide, spec SheetSpec) *sheetDraw {
@@ -128,10 +138,15 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 	// The thumbnails' emoji are decoded and scaled on a goroutine of
 	// their own while the first bands are drawn, when the compressors
 	// have little to do: the painter then finds them made.
+	// The heading and the numbers are laid out there first, which
+	// is the engine's first shaping in a sheet's process, and the
+	// painter draws the first row before the heading, so that it does
+	// not wait for them.
 	prefetched := make(chan struct{})
 	go func() {
 		defer close(prefetched)
 		stacksize.Reserve()
+		d.laidOut()
 		d.prefetchEmoji()
 	}()
 	defer func() { <-prefetched }()
@@ -149,11 +164,13 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 		last   bool
 		left   *atomic.Int32 // the band's pieces not yet compressed
 	}
-	n := 0
+	// first[i] is the first of band i's pieces (band i runs from cut i-1
+	// to cut i); the bands may be drawn out of order.
+	first := make([]int, len(cuts)+1)
 	for i := 1; i < len(cuts); i++ {
-		n += (max(cuts[i]-cuts[i-1], 0) + pngPieceRows - 1) / pngPieceRows
+		first[i+1] = first[i] + (max(cuts[i]-cuts[i-1], 0)+pngPieceRows-1)/pngPieceRows
 	}
-	pieces := make([]pngenc.Piece, n)
+	pieces := make([]pngenc.Piece, first[len(cuts)])
 	workers := max(1, runtime.GOMAXPROCS(0))
 	// One band buffer is being drawn, the others compressed. The painter
 	// makes those of its first two bands; the first worker to start
@@ -185,8 +202,7 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 	// drawing panics, so the workers end either way.
 	func() {
 		defer close(todo)
-		next := 0
-		for i := 1; i < len(cuts); i++ {
+		for _, i := range bandOrder(len(cuts)) {
 			top, h := cuts[i-1], cuts[i]-cuts[i-1]
 			pix := <-free
 			if h <= 0 {
@@ -197,6 +213,7 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 			d.band(band, top)
 			left := new(atomic.Int32)
 			left.Store(int32((h + pngPieceRows - 1) / pngPieceRows))
+			next := first[i]
 			for y := 0; y < h; y += pngPieceRows {
 				todo <- work{band: band, y0: y, y1: min(y+pngPieceRows, h), piece: &pieces[next], last: next == len(pieces)-1, left: left}
 				next++
@@ -209,8 +226,55 @@ func (r *Renderer) WriteSheet(w io.Writer, eng *layout.Engine, slides []deck.Sli
 	return pngenc.Write(w, d.grid.w, d.grid.h, pieces)
 }
 
+// bandOrder is the order the painter draws the bands of n cuts in: the
+// first row of tiles (band 2) before the heading (band 1), whose text is
+// laid out meanwhile on another core, then the others from the top.
+func bandOrder(n int) []int {
+	order := make([]int, 0, n-1)
+	for i := 1; i < n; i++ {
+		order = append(order, i)
+	}
+	if len(order) > 1 {
+		order[0], order[1] = order[1], order[0]
+	}
+	return order
+}
+
+// laidOut lays out the sheet's labels, once, and returns them: on the
+// goroutine that prefetches emoji, before the painter needs them, or on
+// the painter if it comes first (sync.Once makes the other wait).
+func (d *sheetDraw) laidOut() *sheetLabels {
+	d.labelsOnce.Do(func() {
+		width := float64(d.grid.w - 2*sheetMargin)
+		l := &d.labels
+		l.title = d.eng.Fit(layout.Spec{
+			Box:     layout.Box{X: sheetMargin, Y: sheetMargin, W: width, H: 60},
+			Blocks:  []layout.Block{{Spans: []layout.Span{{Text: d.spec.Title, Style: layout.Bold, Color: sheetInk}}, LineHeight: 1.2}},
+			MaxSize: 40, MinSize: 22,
+		})
+		l.sub = d.eng.Fit(layout.Spec{
+			Box:     layout.Box{X: sheetMargin, Y: sheetMargin + 66, W: width, H: 40},
+			Blocks:  []layout.Block{{Spans: []layout.Span{{Text: d.spec.Subtitle, Color: sheetMuted}}, LineHeight: 1.2}},
+			MaxSize: 26, MinSize: 18,
+		})
+		l.numbers = make([]layout.Result, len(d.slides))
+		for i := range l.numbers {
+			x, y := d.badgeAt(i)
+			l.numbers[i] = d.eng.Fit(layout.Spec{
+				Box: layout.Box{X: float64(x), Y: float64(y), W: badgeSize, H: badgeSize},
+				Blocks: []layout.Block{{Spans: []layout.Span{{Text: strconv.Itoa(i + 1), Style: layout.Bold, Color: color.RGBA{0xff, 0xff, 0xff, 0xff}}},
+					Align: layout.Center, LineHeight: 1}},
+				MaxSize: 22, MinSize: 14, VAlign: layout.Middle,
+			})
+		}
+	})
+	return &d.labels
+}
+
 // band draws the part of the sheet from top down onto dst: the heading,
-// the tiles and the numbers that reach into it.
+// the tiles and the numbers that reach into it. The numbers come after
+// all the tiles (a badge covers only its own tile's corner and the gaps
+// around it, so the pixels are as if each came after its tile).
 func (d *sheetDraw) band(dst *image.RGBA, top int) {
 	f := newFrame(gg.NewContextForRGBA(dst), dst, 1, 0, float64(-top))
 	d.paper(dst, top)
@@ -224,13 +288,19 @@ func (d *sheetDraw) band(dst *image.RGBA, top int) {
 			rule(dst, c.Inset(-1).Sub(image.Pt(0, top)), fitInside(c, image.Rect(0, 0, s.W, s.H)).Sub(image.Pt(0, top)))
 			d.thumbnail(dst, top, s, c)
 		}
-		// The number sits on the tile's corner, in the slide's margin,
-		// where it hides no text.
-		bx, by := c.Min.X-badgeSize/3, c.Min.Y-badgeSize/3
-		if image.Rect(bx, by, bx+badgeSize, by+badgeSize).Overlaps(area) {
-			d.badge(f, bx, by, i+1)
+	}
+	for i := range d.slides {
+		if bx, by := d.badgeAt(i); image.Rect(bx, by, bx+badgeSize, by+badgeSize).Overlaps(area) {
+			d.badge(f, i)
 		}
 	}
+}
+
+// badgeAt is the top-left of slide i's number: on the tile's corner, in
+// the slide's margin, where it hides no text.
+func (d *sheetDraw) badgeAt(i int) (x, y int) {
+	c := d.grid.cell(i)
+	return c.Min.X - badgeSize/3, c.Min.Y - badgeSize/3
 }
 
 // paper fills dst, the part of the sheet from top down, with paper but
@@ -334,37 +404,23 @@ func fitInside(cell, src image.Rectangle) image.Rectangle {
 	return image.Rect(x, y, x+w, y+h)
 }
 
+// heading draws the post's title and the line under it.
 func (d *sheetDraw) heading(f *frame) {
-	width := float64(d.grid.w - 2*sheetMargin)
-	title := d.eng.Fit(layout.Spec{
-		Box:     layout.Box{X: sheetMargin, Y: sheetMargin, W: width, H: 60},
-		Blocks:  []layout.Block{{Spans: []layout.Span{{Text: d.spec.Title, Style: layout.Bold, Color: sheetInk}}, LineHeight: 1.2}},
-		MaxSize: 40, MinSize: 22,
-	})
-	sub := d.eng.Fit(layout.Spec{
-		Box:     layout.Box{X: sheetMargin, Y: sheetMargin + 66, W: width, H: 40},
-		Blocks:  []layout.Block{{Spans: []layout.Span{{Text: d.spec.Subtitle, Color: sheetMuted}}, LineHeight: 1.2}},
-		MaxSize: 26, MinSize: 18,
-	})
+	l := d.laidOut()
 	// Text that does not fit even small is cut: the heading is a label,
 	// the slides below carry the content.
-	for _, res := range []layout.Result{title, sub} {
+	for _, res := range []layout.Result{l.title, l.sub} {
 		if len(res.Pages) > 0 {
 			d.r.drawPage(f, res.Pages[0])
 		}
 	}
 }
 
-// badge draws a slide's number in a dark disc at (x, y).
-func (d *sheetDraw) badge(f *frame, x, y, n int) {
+// badge draws slide i's number in a dark disc.
+func (d *sheetDraw) badge(f *frame, i int) {
+	x, y := d.badgeAt(i)
 	f.ellipse(deck.Solid(badgeFill), float64(x), float64(y), badgeSize, badgeSize, 0)
-	num := d.eng.Fit(layout.Spec{
-		Box: layout.Box{X: float64(x), Y: float64(y), W: badgeSize, H: badgeSize},
-		Blocks: []layout.Block{{Spans: []layout.Span{{Text: strconv.Itoa(n), Style: layout.Bold, Color: color.RGBA{0xff, 0xff, 0xff, 0xff}}},
-			Align: layout.Center, LineHeight: 1}},
-		MaxSize: 22, MinSize: 14, VAlign: layout.Middle,
-	})
-	if len(num.Pages) > 0 {
+	if num := d.laidOut().numbers[i]; len(num.Pages) > 0 {
 		d.r.drawPage(f, num.Pages[0])
 	}
 }
