@@ -51,7 +51,7 @@ type bitmapKey struct {
 // them, and colour emoji to bitmaps, which they share as well.
 type glyphCache struct {
 	masks  map[maskKey]*mask
-	shared *sync.Map // maskKey → *mask, for every renderer of a Shared
+	shared *sync.Map // masks and outlines (maskKey, outlineKey), for every renderer of a Shared
 	// outlines keeps each glyph's outline for its masks at other sizes
 	// and subpixel positions: reading one from the font runs its CFF
 	// program and allocates the interpreter, about 20 KB, every time.
@@ -109,11 +109,16 @@ func (c *glyphCache) outline(face *font.Face, gid font.GID) []ot.Segment {
 	if segs, ok := c.outlines[k]; ok {
 		return segs
 	}
+	if segs, ok := c.shared.Load(k); ok {
+		c.outlines[k] = segs.([]ot.Segment)
+		return segs.([]ot.Segment)
+	}
 	out, ok := face.GlyphDataOutline(gid)
 	var segs []ot.Segment
 	if ok {
 		segs = out.Segments
 	}
+	c.shared.Store(k, segs)
 	c.outlines[k] = segs
 	return segs
 }

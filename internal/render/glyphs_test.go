@@ -41,7 +41,7 @@ func TestGlyphMaskDoesNotDependOnWhatCameFirst(t *testing.T) {
 }
 
 // The renderers of one Shared rasterise a glyph once between them: a
-// mask one has made, another takes.
+// mask or an outline one has made, another takes.
 func TestRenderersShareGlyphMasks(t *testing.T) {
 	fonts, err := theme.Fonts()
 	if err != nil {
@@ -57,6 +57,10 @@ func TestRenderersShareGlyphMasks(t *testing.T) {
 	}
 	if got := NewShared().Renderer().glyphs.outlineMask(face, gid, 40, 0.25, 0); got == made {
 		t.Error("a renderer of another Shared took the first's mask")
+	}
+	// The outline too, which masks at other sizes start from.
+	if a, b := a.glyphs.outline(face, gid), s.Renderer().glyphs.outline(face, gid); len(a) == 0 || &a[0] != &b[0] {
+		t.Error("a renderer read again from the font an outline another had read")
 	}
 }
 
