@@ -14,19 +14,25 @@ import (
 	"github.com/pkpm-btn3/pkpm/internal/theme"
 )
 
-// Sizes that fall in one 1/64 px step share a cached mask. Whichever of
-// them is drawn first, the mask must be the same, or a slide's pixels
-// would depend on which post a worker happened to draw before it.
-func TestGlyphMaskDoesNotDependOnWhatCameFirst(t *testing.T) {
+// regularGlyph is the regular face and its glyph for r.
+func regularGlyph(t *testing.T, r rune) (*font.Face, font.GID) {
+	t.Helper()
 	fonts, err := theme.Fonts()
 	if err != nil {
 		t.Fatal(err)
 	}
-	face := fonts.Regular
-	gid, ok := face.NominalGlyph('K')
+	gid, ok := fonts.Regular.NominalGlyph(r)
 	if !ok {
-		t.Fatal("no K in the regular face")
+		t.Fatalf("no %c in the regular face", r)
 	}
+	return fonts.Regular, gid
+}
+
+// Sizes that fall in one 1/64 px step share a cached mask. Whichever of
+// them is drawn first, the mask must be the same, or a slide's pixels
+// would depend on which post a worker happened to draw before it.
+func TestGlyphMaskDoesNotDependOnWhatCameFirst(t *testing.T) {
+	face, gid := regularGlyph(t, 'K')
 	var size, near = 38.115, 38.1249 // one 1/64 px step: 2439.36 and 2439.99
 	if int32(size*64) != int32(near*64) {
 		t.Fatalf("%v and %v should share a 1/64 px step", size, near)
@@ -43,12 +49,7 @@ func TestGlyphMaskDoesNotDependOnWhatCameFirst(t *testing.T) {
 // The renderers of one Shared rasterise a glyph once between them: a
 // mask or an outline one has made, another takes.
 func TestRenderersShareGlyphMasks(t *testing.T) {
-	fonts, err := theme.Fonts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	face := fonts.Regular
-	gid, _ := face.NominalGlyph('a')
+	face, gid := regularGlyph(t, 'a')
 	s := NewShared()
 	a, b := s.Renderer(), s.Renderer()
 	made := a.glyphs.outlineMask(face, gid, 40, 0.25, 0)
