@@ -11,8 +11,9 @@
 // collects garbage, which a small build does not do after start-up. With
 // the goroutines that compose, draw, read fonts and compress reserving
 // 32 KB as they start, the 10-slide build took 0.975 to 0.994 times as
-// long as before (five series of 50 to 100 runs in turn) and the
-// 26-slide contact sheet 0.961 times (60); 64 KB gained nothing more.
+// long as before (five series of 50 to 100 runs in turn); the 26-slide
+// contact sheet did not move past the noise (0.961 and 1.013 times in
+// two series of 60 and 50). 64 KB gained nothing more.
 package stacksize
 
 // reserve is the stack Reserve leaves room for: with what its caller
