@@ -11,10 +11,10 @@ import (
 // Shared is what the renderers of one build share: backdrops (a slide's
 // background and the template decorations under everything else), which
 // depend only on the template, the slide's kind and its size, drawn once
-// and copied under each slide's text; and colour emoji bitmaps. It is
-// safe for concurrent use.
+// and copied under each slide's text; glyph masks and outlines; and
+// colour emoji bitmaps. It is safe for concurrent use.
 type Shared struct {
-	masks     sync.Map    // glyph masks: maskKey → *mask
+	masks     sync.Map    // glyph masks and outlines (see glyphCache)
 	bitmaps   bitmapCache // colour emoji, decoded and scaled
 	mu        sync.Mutex
 	backdrops map[string]*backdropEntry

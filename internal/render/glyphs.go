@@ -46,9 +46,9 @@ type bitmapKey struct {
 }
 
 // glyphCache rasterises each glyph once per size and subpixel position.
-// It is not safe for concurrent use: each worker owns one. The masks it
-// makes go to shared too, where the other renderers of one Shared find
-// them, and colour emoji to bitmaps, which they share as well.
+// It is not safe for concurrent use: each worker owns one. The masks and
+// outlines it makes go to shared too, where the other renderers of one
+// Shared find them, and colour emoji to bitmaps, which they share as well.
 type glyphCache struct {
 	masks  map[maskKey]*mask
 	shared *sync.Map // masks and outlines (maskKey, outlineKey), for every renderer of a Shared
