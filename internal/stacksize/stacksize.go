@@ -20,9 +20,6 @@ package stacksize
 // uses, the goroutine's stack grows to 32 KB.
 const reserve = 28 << 10
 
-// sink keeps Reserve's frame from being optimised away.
-var sink int
-
 // Reserve grows the calling goroutine's stack to 32 KB, in one copy of
 // what little it holds; call it first thing in a goroutine that goes
 // deep.
@@ -30,6 +27,11 @@ var sink int
 //go:noinline
 func Reserve() {
 	var pad [reserve]byte
-	pad[sink%reserve] = 1
-	sink += int(pad[(sink+1)%reserve]) // 0: the frame is only to be had
+	touch(pad[:]) // the frame must be had: pad cannot be optimised away
 }
+
+// touch writes one byte of b; not inlined, so that its caller keeps b.
+// It writes to b alone: goroutines calling Reserve share nothing.
+//
+//go:noinline
+func touch(b []byte) { b[0] = 1 }
