@@ -107,23 +107,28 @@ func (f *Fonts) get(i int) *font.Face {
 // regular font is Load's; a style of it here reads nothing.
 func (f *Fonts) Preload(whole, drawing []Style) { preload(f.lazy, whole, drawing) }
 
+// A font already preloaded one way starts no goroutine again that way:
+// a contact sheet preloads its fonts once its post is read and again
+// once the post's template says whether italics are needed.
 func preload(lazy *[numFaces]lazyFont, whole, drawing []Style) {
 	for _, s := range whole {
-		if i := faceIndex(s); i >= 0 {
-			go func() {
-				stacksize.Reserve()
-				lazy[i].get()
-			}()
+		if i := faceIndex(s); i >= 0 && lazy[i].preloaded.CompareAndSwap(false, true) {
+			spawn(lazy[i].get)
 		}
 	}
 	for _, s := range drawing {
-		if i := faceIndex(s); i >= 0 {
-			go func() {
-				stacksize.Reserve()
-				lazy[i].drawing()
-			}()
+		if i := faceIndex(s); i >= 0 && lazy[i].drawPreloaded.CompareAndSwap(false, true) {
+			spawn(lazy[i].drawing)
 		}
 	}
+}
+
+// spawn reads a font on a goroutine of its own; tests count the calls.
+var spawn = func(read func() *font.Font) {
+	go func() {
+		stacksize.Reserve()
+		read()
+	}()
 }
 
 // Emoji is the colour emoji face, read on first use; nil when the emoji
@@ -194,6 +199,8 @@ type lazyFont struct {
 
 	drawOnce sync.Once
 	drawFont *font.Font // read without layoutTables
+
+	preloaded, drawPreloaded atomic.Bool // preload started get, drawing
 }
 
 func (l *lazyFont) get() *font.Font {

@@ -126,3 +126,27 @@ func TestDrawingFacesDrawAsTheWholeFont(t *testing.T) {
 		t.Error("drawing read the bold font again though it had been read whole")
 	}
 }
+
+// Preloading a font that is already being read one way starts nothing
+// more that way: a contact sheet preloads once its post is read and
+// again once the template says whether italics are needed.
+func TestPreloadStartsEachReadOnce(t *testing.T) {
+	saved := spawn
+	t.Cleanup(func() { spawn = saved })
+	started := 0
+	spawn = func(read func() *font.Font) { started++ }
+	s := NewFontSet(FontFiles{Regular: assets.InterRegular, Bold: assets.InterBold, Italic: assets.InterItalic,
+		BoldItalic: assets.InterBoldItalic, Display: assets.InterDisplayExtraBold})
+	s.Preload([]Style{Bold}, []Style{Display})
+	if started != 2 {
+		t.Fatalf("the first preload started %d reads, want 2", started)
+	}
+	s.Preload([]Style{Bold}, []Style{Display, Italic, Bold | Italic})
+	if started != 4 {
+		t.Errorf("after the second preload %d reads were started, want 4: bold and display again, or italic missed", started)
+	}
+	s.Preload([]Style{0, Display}, nil) // the regular font (style 0) is Load's; display whole is a new way
+	if started != 5 {
+		t.Errorf("after the third preload %d reads were started, want 5", started)
+	}
+}

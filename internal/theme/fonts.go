@@ -27,7 +27,7 @@ var Fonts = sync.OnceValues(fontSet.Load)
 // instead of the regular one first, a 26-slide post's cold build took
 // 0.967× the time and its contact sheet 0.971× (30 and 60 runs in turn).
 func Warm(italic bool) {
-	go loadFonts()
+	loadFonts()
 	fontSet.Preload(textStyles(italic), nil)
 }
 
@@ -36,16 +36,19 @@ func Warm(italic bool) {
 // (a contact sheet's heading and numbers): those two are read whole, the
 // others for drawing only, without the tables that shaping reads.
 func WarmToDraw(italic bool) {
-	go loadFonts()
+	loadFonts()
 	fontSet.Preload([]layout.Style{layout.Bold}, textStyles(italic)[1:])
 }
 
-// loadFonts reads the fonts for Warm and WarmToDraw, on a goroutine of
-// their own; whoever needs them gets Fonts's error.
-func loadFonts() {
-	stacksize.Reserve()
-	_, _ = Fonts()
-}
+// loadFonts starts reading the regular font for Warm and WarmToDraw on a
+// goroutine of its own, the first time it is called; whoever needs the
+// fonts gets Fonts's error.
+var loadFonts = sync.OnceFunc(func() {
+	go func() {
+		stacksize.Reserve()
+		_, _ = Fonts()
+	}()
+})
 
 // textStyles are the styles of the fonts text is set in, but for the
 // regular one: bold first.
