@@ -73,11 +73,37 @@ func TestAdvise(t *testing.T) {
 	if !strings.Contains(" "+flags+" ", " hg ") {
 		t.Errorf("the heap mapping at %#x has flags %q, without hg", start, flags)
 	}
+}
 
-	t.Setenv("GODEBUG", "disablethp=1")
-	if got := advise(); got != nil {
-		t.Errorf("with GODEBUG=disablethp=1, advised %d bytes", len(got))
+// GODEBUG=disablethp=1 turns the advice off, alone or among other
+// settings.
+func TestDisabled(t *testing.T) {
+	for v, want := range map[string]bool{"": false, "disablethp=1": true, "gctrace=1,disablethp=1": true, "disablethp=0": false} {
+		t.Setenv("GODEBUG", v)
+		if got := disabled(); got != want {
+			t.Errorf("GODEBUG=%q: disabled() = %v, want %v", v, got, want)
+		}
 	}
+}
+
+// Huge pages are asked for where faults are costly, or where their cost
+// is unknown, and not where they are cheap.
+func TestWorthIt(t *testing.T) {
+	for ns, want := range map[int64]bool{-1: true, 0: false, 1200: false, costlyFault - 1: false, costlyFault: true, 15000: true} {
+		if got := worthIt(ns); got != want {
+			t.Errorf("worthIt(%d) = %v, want %v", ns, got, want)
+		}
+	}
+}
+
+// The probe measures something a fault can cost: more than nothing (the
+// pages are touched), less than a millisecond a page.
+func TestFaultCost(t *testing.T) {
+	ns := faultCost()
+	if ns <= 0 || ns >= 1e6 {
+		t.Errorf("faultCost() = %d ns a page, want a fault's cost", ns)
+	}
+	t.Logf("a first touch of a page costs %d ns here; huge pages are asked for from %d", ns, costlyFault)
 }
 
 // vmFlags returns the VmFlags line of the mapping that holds addr.
