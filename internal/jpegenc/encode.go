@@ -9,7 +9,8 @@
 // by multiplying with reciprocals instead of dividing, and writes bits
 // through a 64-bit accumulator into one growing slice. On amd64 with
 // AVX2, a block is transformed and quantised eight coefficients at a
-// time (transform_amd64.s), to the same bits as the Go code.
+// time, and an MCU's colours converted and tested for one colour 32
+// bytes at a time (transform_amd64.s), to the same bits as the Go code.
 package jpegenc
 
 import (
@@ -185,6 +186,11 @@ func (e *encoder) scan(img *image.RGBA) {
 // Alpha is compared too, which costs nothing and only sends a rare MCU
 // the long way.
 func flat(pix []uint8, xs, ys *[16]int) bool {
+	if xs[15] == xs[0]+60 {
+		if f, ok := flatVector(pix, xs[0], ys); ok {
+			return f
+		}
+	}
 	c := binary.LittleEndian.Uint32(pix[ys[0]+xs[0]:])
 	if xs[15] == xs[0]+60 {
 		// Inside the image each row is 64 contiguous bytes: compare

@@ -53,6 +53,22 @@ func loadVector(m *mcu, pix []uint8, x0 int, ys *[16]int) bool {
 //go:noescape
 func loadAVX2(m *mcu, pix *uint8, ys *[16]int, x0 int)
 
+// flatVector tells, for an MCU inside the picture whose rows of 16 pixels
+// start x0 bytes into the rows at ys, whether its pixels are one colour,
+// with AVX2 instructions, and whether it could tell.
+func flatVector(pix []uint8, x0 int, ys *[16]int) (flat, ok bool) {
+	if !useAVX2 {
+		return false, false
+	}
+	for _, y := range ys {
+		_ = pix[y+x0+63] // the rows are inside pix
+	}
+	return flatAVX2(&pix[0], ys, x0), true
+}
+
+//go:noescape
+func flatAVX2(pix *uint8, ys *[16]int, x0 int) bool
+
 // zigzagBits gives, for each row r of a block and each set m of its
 // columns, where those coefficients fall in zigzag order, as bits.
 var zigzagBits = sync.OnceValue(func() *[8][256]uint64 {

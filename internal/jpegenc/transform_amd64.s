@@ -284,3 +284,36 @@ TEXT ·loadAVX2(SB), NOSPLIT, $0-32
 	PAIR(112, 120, 704, 224)
 	VZEROUPPER
 	RET
+
+// func flatAVX2(pix *uint8, ys *[16]int, x0 int) bool
+//
+// flatAVX2 does what flat does for an MCU inside the picture, whose rows
+// of 64 bytes start x0 bytes into the rows at ys: it compares each row
+// with the first pixel, 32 bytes at a time, and stops at the first row
+// that differs.
+TEXT ·flatAVX2(SB), NOSPLIT, $0-25
+	MOVQ pix+0(FP), SI
+	MOVQ ys+8(FP), DX
+	MOVQ x0+16(FP), CX
+	ADDQ CX, SI
+	MOVQ (DX), R8
+	VPBROADCASTD (SI)(R8*1), Y0
+	XORQ BX, BX
+row:
+	MOVQ (DX)(BX*1), R8
+	VPCMPEQD (SI)(R8*1), Y0, Y1
+	VPCMPEQD 32(SI)(R8*1), Y0, Y2
+	VPAND Y2, Y1, Y1
+	VPMOVMSKB Y1, AX
+	CMPL AX, $-1
+	JNE differs
+	ADDQ $8, BX
+	CMPQ BX, $128
+	JB row
+	MOVB $1, ret+24(FP)
+	VZEROUPPER
+	RET
+differs:
+	MOVB $0, ret+24(FP)
+	VZEROUPPER
+	RET

@@ -76,6 +76,49 @@ func TestLoadAVX2IsLoad(t *testing.T) {
 	}
 }
 
+// The vector test for a flat MCU agrees with flat's Go code on MCUs of
+// one colour and on ones where a single byte differs, in any row, pixel
+// and channel, alpha included.
+func TestFlatAVX2IsFlat(t *testing.T) {
+	if !useAVX2 {
+		t.Skip("this processor has no AVX2")
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	const w, h = 40, 37
+	pix := make([]uint8, 4*w*h)
+	for n := range 5000 {
+		c := [4]uint8{uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256)), 255}
+		for i := range pix {
+			pix[i] = c[i%4]
+		}
+		x0, y0 := 4*rng.IntN(w-15), rng.IntN(h-15)
+		var xs, ys [16]int
+		for i := range 16 {
+			xs[i] = x0 + 4*i
+			ys[i] = 4 * w * (y0 + i)
+		}
+		if n%3 != 0 {
+			// One byte inside the MCU, or (a third of these) just
+			// outside it, which must not count.
+			x, y := x0+rng.IntN(64), y0+rng.IntN(16)
+			if n%3 == 2 {
+				x = (x0 + 64 + rng.IntN(4*w-x0-64+1)) % (4 * w)
+				if x >= x0 && x < x0+64 {
+					x = (x0 + 4*w - 1) % (4 * w)
+				}
+			}
+			pix[4*w*y+x] ^= uint8(1 + rng.IntN(255))
+		}
+		got, ok := flatVector(pix, x0, &ys)
+		useAVX2 = false
+		want := flat(pix, &xs, &ys)
+		useAVX2 = true
+		if !ok || got != want {
+			t.Fatalf("MCU %d at (%d, %d): the vector test says %v (ok %v), the Go code %v", n, x0/4, y0, got, ok, want)
+		}
+	}
+}
+
 func testBlock(rng *rand.Rand, n int) (b [64]int32) {
 	for i := range b {
 		switch n % 5 {

@@ -11,3 +11,6 @@ func transform(b *[64]int32, d *divisors, q *[64]int32) uint64 {
 
 // loadVector leaves every MCU to load's Go code.
 func loadVector(m *mcu, pix []uint8, x0 int, ys *[16]int) bool { return false }
+
+// flatVector leaves every MCU to flat's Go code.
+func flatVector(pix []uint8, x0 int, ys *[16]int) (flat, ok bool) { return false, false }
