@@ -1,0 +1,56 @@
+//go:build amd64 && !purego
+
+package render
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"math/rand/v2"
+	"testing"
+)
+
+// The vector compositing paints what the Go code paints, on masks of
+// every width (odd ones leave a column to the Go code), with runs of no
+// and full coverage, for opaque and translucent colours, clipped by the
+// canvas on any side.
+func TestGlyphOverAVX2IsGo(t *testing.T) {
+	if !useAVX2 {
+		t.Skip("this processor has no AVX2")
+	}
+	rnd := rand.New(rand.NewPCG(9, 10))
+	for n := range 2000 {
+		mask := image.NewAlpha(image.Rect(0, 0, 1+rnd.IntN(70), 1+rnd.IntN(40)))
+		for i := range mask.Pix {
+			switch rnd.IntN(4) {
+			case 0, 1: // runs, as inside and around strokes
+				if i > 0 {
+					mask.Pix[i] = mask.Pix[i-1]
+				}
+			case 2:
+				mask.Pix[i] = []uint8{0, 255}[rnd.IntN(2)]
+			default:
+				mask.Pix[i] = uint8(rnd.IntN(256))
+			}
+		}
+		a := uint8(255)
+		if n%3 == 2 {
+			a = uint8(rnd.IntN(256))
+		}
+		c := color.RGBA{uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), a}
+		want := image.NewRGBA(image.Rect(0, 0, 64, 48))
+		for i := range want.Pix {
+			want.Pix[i] = uint8(rnd.IntN(256))
+		}
+		got := image.NewRGBA(want.Rect)
+		copy(got.Pix, want.Pix)
+		at := mask.Rect.Add(image.Pt(rnd.IntN(100)-30, rnd.IntN(70)-30))
+		glyphOver(got, at, c, mask)
+		useAVX2 = false
+		glyphOver(want, at, c, mask)
+		useAVX2 = true
+		if !bytes.Equal(got.Pix, want.Pix) {
+			t.Fatalf("case %d: colour %v through a %v mask at %v: the vector code paints other pixels", n, c, mask.Rect, at)
+		}
+	}
+}
