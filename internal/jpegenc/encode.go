@@ -153,6 +153,10 @@ func (e *encoder) scan(img *image.RGBA) {
 	var m mcu
 	prevY, prevCb, prevCr := e.prevY, e.prevCb, e.prevCr
 	var xs, ys [16]int
+	// last is the colour of the MCU before when it was flat, and lastFlat
+	// whether it was.
+	var last uint32
+	lastFlat := false
 	for my := 0; my < h; my += 16 {
 		for i := range ys {
 			ys[i] = img.PixOffset(r.Min.X, r.Min.Y+min(my+i, h-1))
@@ -163,6 +167,15 @@ func (e *encoder) scan(img *image.RGBA) {
 			}
 			if shortcuts && flat(img.Pix, &xs, &ys) {
 				p := img.Pix[ys[0]+xs[0]:]
+				c := binary.LittleEndian.Uint32(p)
+				if lastFlat && c == last {
+					// The colour of the MCU before, as along margins
+					// and between lines: every block's DC is the one
+					// before it.
+					e.put(repeatBits, 32)
+					continue
+				}
+				last, lastFlat = c, true
 				y, cb, cr := ycc(int(p[0]), int(p[1]), int(p[2]))
 				for range 4 {
 					prevY = e.flatBlock(y, 0, prevY)
@@ -171,6 +184,7 @@ func (e *encoder) scan(img *image.RGBA) {
 				prevCr = e.flatBlock(cr, 1, prevCr)
 				continue
 			}
+			lastFlat = false
 			m.load(img.Pix, &xs, &ys)
 			for b := range m.y {
 				prevY = e.block(&m.y[b], 0, prevY)
@@ -181,6 +195,25 @@ func (e *encoder) scan(img *image.RGBA) {
 	}
 	e.prevY, e.prevCb, e.prevCr = prevY, prevCb, prevCr
 }
+
+// repeatBits are the 32 bits of an MCU of one colour whose DCs are those
+// of the blocks before: for each of its six blocks, a difference of zero
+// and the end of the block (2 and 4 bits for luma with the standard
+// tables, 2 and 2 for chroma).
+var repeatBits = func() uint64 {
+	var bits uint64
+	var n uint
+	for _, t := range []int{0, 0, 0, 0, 1, 1} {
+		for _, h := range []*huffCode{huffCodes[2*t], huffCodes[2*t+1]} {
+			code, size := symbolBits(h, 0) // a DC of category 0; an AC end of block
+			bits, n = bits<<size|code, n+size
+		}
+	}
+	if n != 32 {
+		panic("jpegenc: a repeated flat MCU is not 32 bits with these tables")
+	}
+	return bits
+}()
 
 // flat tells whether the 16×16 pixels at the offsets are one colour.
 // Alpha is compared too, which costs nothing and only sends a rare MCU
