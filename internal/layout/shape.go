@@ -61,7 +61,11 @@ func (s *shaper) shape(face *font.Face, text string) []shapedGlyph {
 	if face == s.fonts.faces[emojiFace] {
 		script = language.Common
 	}
-	out := s.hb.Shape(shaping.Input{
+	// Only glyphs, advances and offsets are read: ShapeNoExtents leaves
+	// out the extents of each glyph, for which go-text runs a CFF
+	// glyph's charstring (a tenth of composing's CPU time, with its
+	// allocations and the faults of their fresh memory).
+	out := s.hb.ShapeNoExtents(shaping.Input{
 		Text: runes, RunStart: 0, RunEnd: len(runes),
 		Direction: di.DirectionLTR, Face: face, Size: fixed.I(refSize),
 		Script: script, Language: s.lang,
