@@ -34,10 +34,9 @@ const hugePage = 2 << 20
 // cost.
 const costlyFault = 5000
 
-// probePages is how many pages faultCost touches: enough that the
-// microsecond clock it reads tells 1.2 µs from 13 µs a page (20 µs in
-// all against 200 µs), few enough that the probe is cheap where faults
-// are not.
+// probePages is how many pages faultCost touches: enough that an
+// interruption during one or two of them does not move the median, few
+// enough that the probe is cheap where faults are not (20 µs in all).
 const probePages = 16
 
 var once sync.Once
@@ -84,9 +83,12 @@ func worthIt(ns int64) bool {
 	return ns < 0 || ns >= costlyFault
 }
 
-// faultCost returns the mean time, in nanoseconds, of the first touch of
-// each page of a fresh mapping, or -1 if it cannot tell. The mapping asks
-// for 4 KB pages, in case huge ones are given unasked.
+// faultCost returns the median time, in nanoseconds, of the first touch
+// of each page of a fresh mapping, or -1 if it cannot tell. Each touch is
+// timed with the microsecond clock, which tells 1.2 µs from 13 µs; the
+// median leaves out the first page's, which also maps a page table, and
+// any that an interruption lengthened. The mapping asks for 4 KB pages,
+// in case huge ones are given unasked.
 func faultCost() int64 {
 	m, err := syscall.Mmap(-1, 0, probePages*4096, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANON)
 	if err != nil {
@@ -94,17 +96,30 @@ func faultCost() int64 {
 	}
 	defer syscall.Munmap(m)
 	_ = syscall.Madvise(m, syscall.MADV_NOHUGEPAGE)
-	var t0, t1 syscall.Timeval
-	if syscall.Gettimeofday(&t0) != nil {
-		return -1
+	var took [probePages]int64
+	for i := range took {
+		var t0, t1 syscall.Timeval
+		if syscall.Gettimeofday(&t0) != nil {
+			return -1
+		}
+		m[i*4096] = 1
+		if syscall.Gettimeofday(&t1) != nil {
+			return -1
+		}
+		took[i] = t1.Nano() - t0.Nano()
 	}
-	for i := 0; i < len(m); i += 4096 {
-		m[i] = 1
+	return median(took[:])
+}
+
+// median sorts ns and returns its middle value (package sort, too, is
+// initialised after this one).
+func median(ns []int64) int64 {
+	for i := 1; i < len(ns); i++ {
+		for j := i; j > 0 && ns[j] < ns[j-1]; j-- {
+			ns[j], ns[j-1] = ns[j-1], ns[j]
+		}
 	}
-	if syscall.Gettimeofday(&t1) != nil {
-		return -1
-	}
-	return (t1.Nano() - t0.Nano()) / probePages
+	return ns[len(ns)/2]
 }
 
 // advise gives the advice and returns the range it advised.
