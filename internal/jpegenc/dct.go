@@ -1,5 +1,7 @@
 package jpegenc
 
+import "math/bits"
+
 // The forward DCT is the integer Loeffler–Ligtenberg–Moschytz
 // factorisation as the Independent JPEG Group's "islow" method arranges
 // it: 12 multiplications per 8 values, constants in 13-bit fixed point,
@@ -121,7 +123,32 @@ func (d *divisors) divide(c int32, i int) int32 {
 	return (v ^ neg) - neg
 }
 
-// transformGo is transform without vector instructions: it transforms b
+// coefs holds a block's quantised coefficients in natural order and,
+// for each that is not zero, its bits as coded: the bit length n in the
+// top byte and, below it, the coefficient (less one if negative) in n
+// bits.
+type coefs struct {
+	q, coded [64]int32
+}
+
+// codedBits is a coefficient's bits as coefs holds them.
+func codedBits(v int32) int32 {
+	neg := v >> 31 // all ones when v < 0
+	n := bits.Len32(uint32((v ^ neg) - neg))
+	return int32(n)<<24 | (v+neg)&(1<<n-1)
+}
+
+// transformCoded is transform without vector instructions.
+func transformCoded(b *[64]int32, d *divisors, c *coefs) uint64 {
+	nonzero := transformGo(b, d, &c.q)
+	for nz := nonzero; nz != 0; nz &= nz - 1 {
+		nat := zigzag[bits.TrailingZeros64(nz)]
+		c.coded[nat] = codedBits(c.q[nat])
+	}
+	return nonzero
+}
+
+// transformGo transforms b
 // in place, writes its quantised coefficients to q in natural order and
 // returns which are not zero, bit k for the k-th in zigzag order.
 func transformGo(b *[64]int32, d *divisors, q *[64]int32) uint64 {

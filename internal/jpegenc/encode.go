@@ -8,9 +8,10 @@
 // converts colours in fixed point without a call per pixel, quantises
 // by multiplying with reciprocals instead of dividing, and writes bits
 // through a 64-bit accumulator into one growing slice. On amd64 with
-// AVX2, a block is transformed and quantised eight coefficients at a
-// time, and an MCU's colours converted and tested for one colour 32
-// bytes at a time (transform_amd64.s), to the same bits as the Go code.
+// AVX2, a block is transformed, quantised and its coefficients' bit
+// lengths found eight coefficients at a time, and an MCU's colours
+// converted and tested for one colour 32 bytes at a time
+// (transform_amd64.s), to the same bits as the Go code.
 package jpegenc
 
 import (
@@ -330,9 +331,9 @@ func (e *encoder) block(b *[64]int32, t int, prevDC int) int {
 		return e.flatBlock(v, t, prevDC)
 	}
 	// The coefficients in natural order, and which are not zero in the
-	// order they are written: only those are.
-	var q [64]int32
-	nonzero := transform(b, &e.div[t], &q)
+	// order they are written: only those are, from their coded bits.
+	var c coefs
+	nonzero := transform(b, &e.div[t], &c)
 	// The pending bits live in locals while the block is written, so
 	// they stay in registers: through put, each symbol stored them and
 	// loaded them back (a fifth of the time went to writing bits).
@@ -340,7 +341,7 @@ func (e *encoder) block(b *[64]int32, t int, prevDC int) int {
 	// Shift counts are masked to 63, though no symbol's bits exceed 27:
 	// the compiler then leaves out what Go does for counts of 64 and
 	// more, in the hottest loop of the encoder (4 % of its time).
-	dc := int(q[0])
+	dc := int(c.q[0])
 	code, n := valueBits(huffCodes[2*t], dc-prevDC, 0)
 	acc, nbits = acc<<(n&63)|code, nbits+n
 	if nbits >= 32 {
@@ -359,8 +360,14 @@ func (e *encoder) block(b *[64]int32, t int, prevDC int) int {
 			}
 			run -= 16
 		}
-		code, n := valueBits(ac, int(q[zigzag[k&63]&63]), run)
-		acc, nbits = acc<<(n&63)|code, nbits+n
+		// The coefficient's bit length and bits come from transform,
+		// eight at a time on amd64 with AVX2: the symbol's code, then
+		// the bits.
+		coded := uint32(c.coded[zigzag[k&63]&63])
+		n := uint(coded >> 24)
+		sym := uint8(run<<4) | uint8(n)
+		size := uint(ac.size[sym]) + n
+		acc, nbits = acc<<(size&63)|uint64(ac.code[sym])<<(n&63)|uint64(coded&0xffffff), nbits+size
 		if nbits >= 32 {
 			nbits = e.word(acc, nbits)
 		}
@@ -394,8 +401,8 @@ func uniform(b *[64]int32) bool {
 	return true
 }
 
-// valueBits codes a value with the symbol for its preceding zero run and
-// bit length, then its bits (negative values as v−1, the JPEG way), and
+// valueBits codes a value (a DC difference) with the symbol for its
+// preceding zero run and bit length, then its bits (negative values as v−1, the JPEG way), and
 // returns them with their count, at most 27. Signs are handled without a
 // branch, which text made unpredictable.
 func valueBits(h *huffCode, v, run int) (uint64, uint) {

@@ -14,14 +14,14 @@ import (
 // and quantising a block takes a fifth of the time (BenchmarkTransform).
 var useAVX2 = cpu.X86.HasAVX2
 
-// transform transforms b in place, writes its quantised coefficients to q
-// in natural order and returns which are not zero, bit k for the k-th in
-// zigzag order.
-func transform(b *[64]int32, d *divisors, q *[64]int32) uint64 {
+// transform transforms b in place, writes its quantised coefficients
+// and their bits as coded to c in natural order, and returns which are
+// not zero, bit k for the k-th in zigzag order.
+func transform(b *[64]int32, d *divisors, c *coefs) uint64 {
 	if !useAVX2 {
-		return transformGo(b, d, q)
+		return transformCoded(b, d, c)
 	}
-	nat := transformAVX2(b, d, q)
+	nat := transformAVX2(b, d, c)
 	zz := zigzagBits()
 	var nonzero uint64
 	for r := range zz {
@@ -30,11 +30,12 @@ func transform(b *[64]int32, d *divisors, q *[64]int32) uint64 {
 	return nonzero
 }
 
-// transformAVX2 is transformGo in AVX2 instructions, eight coefficients
-// at a time, except that the bits it returns are in natural order.
+// transformAVX2 is transformCoded in AVX2 instructions, eight
+// coefficients at a time, except that the bits it returns are in natural
+// order and that it codes every coefficient, zero or not.
 //
 //go:noescape
-func transformAVX2(b *[64]int32, d *divisors, q *[64]int32) uint64
+func transformAVX2(b *[64]int32, d *divisors, c *coefs) uint64
 
 // loadVector converts an MCU inside the picture, whose rows of 16 pixels
 // start x0 bytes into the rows at ys, with AVX2 instructions: the values
@@ -109,12 +110,13 @@ var yccK = func() (k [13][8]int32) {
 // lanes.
 //
 //lint:ignore U1000 transform_amd64.s reads it.
-var fdctK = func() (k [15][8]int32) {
-	for i, v := range [15]int32{
+var fdctK = func() (k [17][8]int32) {
+	for i, v := range [17]int32{
 		fix0541196100, fix0765366865, fix1847759065, fix1175875602,
 		fix0298631336, fix2053119869, fix3072711026, fix1501321110,
 		-fix0899976223, -fix2562915447, -fix1961570560, -fix0390180644,
 		1 << (constBits - pass1Bits - 1), 1 << (constBits + pass1Bits - 1), 1 << (pass1Bits - 1),
+		126, 1, // a float32's exponent bias less one, for bit lengths; one
 	} {
 		for j := range k[i] {
 			k[i][j] = v

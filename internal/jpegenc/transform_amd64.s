@@ -25,6 +25,8 @@
 #define ROUND11 ·fdctK+384(SB)
 #define ROUND15 ·fdctK+416(SB)
 #define ROUND2 ·fdctK+448(SB)
+#define K126 ·fdctK+480(SB)
+#define KONE ·fdctK+512(SB)
 
 // TRANSPOSE transposes the 8×8 matrix whose rows are i0…i7 into
 // t0…t7 (t0 holds column 0), using i0…i7 as scratch.
@@ -126,9 +128,13 @@
 	ODD(d0, d4, d7, ROUND, SHIFT)
 
 // QUANT quantises row k, in o, into q (DI) and ORs its zero lanes' bits
-// into R8; Y15 is zero. BX points at the divisors: half, hi and lo, 256
-// bytes each. The quotient is (x·hi + (x·lo >> 16)) >> 16, x = |c| + half,
-// and takes c's sign.
+// into R8; Y15 is zero, Y14 holds 126 and Y13 ones. BX points at the
+// divisors: half, hi and lo, 256 bytes each. The quotient is (x·hi +
+// (x·lo >> 16)) >> 16, x = |c| + half, and takes c's sign. It also
+// writes each quotient's bits as coded, 256 bytes after q: its bit
+// length n, from the exponent of |quotient| as a float (exact below
+// 2²⁴), in the top byte, and below it the quotient, less one if
+// negative, in n bits.
 #define QUANT(o, k) \
 	VPABSD o, Y0 \
 	VPADDD (k*32)(BX), Y0, Y0 \
@@ -137,18 +143,30 @@
 	VPSRLD $16, Y3, Y3 \
 	VPADDD Y3, Y0, Y0 \
 	VPSRLD $16, Y0, Y0 \
+	VCVTDQ2PS Y0, Y8 \
+	VPSRLD $23, Y8, Y8 \
+	VPSUBD Y14, Y8, Y8 \
+	VPMAXSD Y15, Y8, Y8 \
 	VPSIGND o, Y0, Y0 \
 	VMOVDQU Y0, (k*32)(DI) \
+	VPSRAD $31, Y0, Y11 \
+	VPADDD Y0, Y11, Y11 \
+	VPSLLVD Y8, Y13, Y12 \
+	VPSUBD Y13, Y12, Y12 \
+	VPAND Y12, Y11, Y11 \
+	VPSLLD $24, Y8, Y8 \
+	VPOR Y8, Y11, Y11 \
+	VMOVDQU Y11, (256+k*32)(DI) \
 	VPCMPEQD Y15, Y0, Y0 \
 	VMOVMSKPS Y0, AX \
 	SHLQ $(k*8), AX \
 	ORQ AX, R8
 
-// func transformAVX2(b *[64]int32, d *divisors, q *[64]int32) uint64
+// func transformAVX2(b *[64]int32, d *divisors, c *coefs) uint64
 TEXT ·transformAVX2(SB), NOSPLIT, $0-32
 	MOVQ b+0(FP), SI
 	MOVQ d+8(FP), BX
-	MOVQ q+16(FP), DI
+	MOVQ c+16(FP), DI
 	VMOVDQU 0(SI), Y0
 	VMOVDQU 32(SI), Y1
 	VMOVDQU 64(SI), Y2
@@ -165,6 +183,8 @@ TEXT ·transformAVX2(SB), NOSPLIT, $0-32
 	PASS(Y1, Y4, Y6, Y7, Y12, Y13, Y14, Y15, Y2, Y8, Y5, Y9, Y3, Y10, Y0, Y11, EVEN1, ROUND15, 15)
 	// Rows 0…7 of the coefficients are in Y5, Y1, Y10, Y4, Y9, Y6, Y2, Y7.
 	VPXOR Y15, Y15, Y15
+	VMOVDQU K126, Y14
+	VMOVDQU KONE, Y13
 	XORQ R8, R8
 	QUANT(Y5, 0)
 	QUANT(Y1, 1)

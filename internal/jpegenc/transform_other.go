@@ -2,11 +2,11 @@
 
 package jpegenc
 
-// transform transforms b in place, writes its quantised coefficients to q
-// in natural order and returns which are not zero, bit k for the k-th in
-// zigzag order.
-func transform(b *[64]int32, d *divisors, q *[64]int32) uint64 {
-	return transformGo(b, d, q)
+// transform transforms b in place, writes its quantised coefficients
+// and their bits as coded to c in natural order, and returns which are
+// not zero, bit k for the k-th in zigzag order.
+func transform(b *[64]int32, d *divisors, c *coefs) uint64 {
+	return transformCoded(b, d, c)
 }
 
 // loadVector leaves every MCU to load's Go code.
