@@ -70,12 +70,7 @@ func TestLoadAVX2IsLoad(t *testing.T) {
 				pix[i] = uint8(x/2*13 + y/2*29 + i%4*71)
 			}
 		}
-		x0, y0 := 4*rng.IntN(w-15), rng.IntN(h-15)
-		var xs, ys [16]int
-		for i := range 16 {
-			xs[i] = x0 + 4*i
-			ys[i] = 4 * w * (y0 + i)
-		}
+		x0, y0, xs, ys := someMCU(rng, w, h)
 		var vec, slow mcu
 		vec.load(pix, &xs, &ys)
 		useAVX2 = false
@@ -102,12 +97,7 @@ func TestFlatAVX2IsFlat(t *testing.T) {
 		for i := range pix {
 			pix[i] = c[i%4]
 		}
-		x0, y0 := 4*rng.IntN(w-15), rng.IntN(h-15)
-		var xs, ys [16]int
-		for i := range 16 {
-			xs[i] = x0 + 4*i
-			ys[i] = 4 * w * (y0 + i)
-		}
+		x0, y0, xs, ys := someMCU(rng, w, h)
 		if n%3 != 0 {
 			// One byte inside the MCU, or (a third of these) just
 			// outside it, which must not count.
@@ -128,6 +118,18 @@ func TestFlatAVX2IsFlat(t *testing.T) {
 			t.Fatalf("MCU %d at (%d, %d): the vector test says %v (ok %v), the Go code %v", n, x0/4, y0, got, ok, want)
 		}
 	}
+}
+
+// someMCU picks an MCU inside a w×h picture: the byte offset of its
+// first column in a row, its first row, and the offsets of its columns
+// and rows as scan computes them.
+func someMCU(rng *rand.Rand, w, h int) (x0, y0 int, xs, ys [16]int) {
+	x0, y0 = 4*rng.IntN(w-15), rng.IntN(h-15)
+	for i := range 16 {
+		xs[i] = x0 + 4*i
+		ys[i] = 4 * w * (y0 + i)
+	}
+	return x0, y0, xs, ys
 }
 
 func testBlock(rng *rand.Rand, n int) (b [64]int32) {

@@ -81,17 +81,8 @@ func TestGlyphOverIsDrawMask(t *testing.T) {
 				mask.Pix[i] = uint8(rnd.IntN(256))
 			}
 		}
-		a := uint8(255)
-		if n%2 == 1 {
-			a = uint8(rnd.IntN(256))
-		}
-		c := color.RGBA{uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), a}
-		want := image.NewRGBA(image.Rect(0, 0, 40, 40))
-		for i := range want.Pix {
-			want.Pix[i] = uint8(rnd.IntN(256))
-		}
-		got := image.NewRGBA(want.Rect)
-		copy(got.Pix, want.Pix)
+		c := testInk(rnd, n%2 == 1)
+		want, got := noisyCanvases(rnd, 40, 40)
 		at := mask.Rect.Add(image.Pt(rnd.IntN(60)-20, rnd.IntN(60)-20))
 		draw.DrawMask(want, at, image.NewUniform(c), image.Point{}, mask, image.Point{}, draw.Over)
 		glyphOver(got, at, c, mask)
@@ -99,6 +90,26 @@ func TestGlyphOverIsDrawMask(t *testing.T) {
 			t.Fatalf("case %d: colour %v through a %v mask at %v paints other pixels than DrawMask", n, c, mask.Rect, at)
 		}
 	}
+}
+
+// testInk is a random premultiplied colour, opaque unless translucent.
+func testInk(rnd *rand.Rand, translucent bool) color.RGBA {
+	a := uint8(255)
+	if translucent {
+		a = uint8(rnd.IntN(256))
+	}
+	return color.RGBA{uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), a}
+}
+
+// noisyCanvases returns two w×h canvases of the same random pixels.
+func noisyCanvases(rnd *rand.Rand, w, h int) (*image.RGBA, *image.RGBA) {
+	a := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i := range a.Pix {
+		a.Pix[i] = uint8(rnd.IntN(256))
+	}
+	b := image.NewRGBA(a.Rect)
+	copy(b.Pix, a.Pix)
+	return a, b
 }
 
 // BenchmarkGlyphOver composites the masks of a line of body text.

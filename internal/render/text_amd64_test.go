@@ -5,7 +5,6 @@ package render
 import (
 	"bytes"
 	"image"
-	"image/color"
 	"math/rand/v2"
 	"testing"
 )
@@ -33,17 +32,8 @@ func TestGlyphOverAVX2IsGo(t *testing.T) {
 				mask.Pix[i] = uint8(rnd.IntN(256))
 			}
 		}
-		a := uint8(255)
-		if n%3 == 2 {
-			a = uint8(rnd.IntN(256))
-		}
-		c := color.RGBA{uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), uint8(rnd.IntN(int(a) + 1)), a}
-		want := image.NewRGBA(image.Rect(0, 0, 64, 48))
-		for i := range want.Pix {
-			want.Pix[i] = uint8(rnd.IntN(256))
-		}
-		got := image.NewRGBA(want.Rect)
-		copy(got.Pix, want.Pix)
+		c := testInk(rnd, n%3 == 2)
+		want, got := noisyCanvases(rnd, 64, 48)
 		at := mask.Rect.Add(image.Pt(rnd.IntN(100)-30, rnd.IntN(70)-30))
 		glyphOver(got, at, c, mask)
 		useAVX2 = false
