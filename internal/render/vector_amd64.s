@@ -77,3 +77,40 @@ next:
 	JNZ row
 	VZEROUPPER
 	RET
+
+// func linearRowAVX2(row *uint8, cols *float64, n int, base, top float64, words *[2048]uint32)
+//
+// linearRowAVX2 does what linearRow's Go code does for the first n
+// pixels of a row, n a multiple of 8: each column's share plus base,
+// clamped to [0, top] and truncated, picks the pixel's word from words,
+// eight pixels at a time.
+TEXT ·linearRowAVX2(SB), NOSPLIT, $0-48
+	MOVQ row+0(FP), DI
+	MOVQ cols+8(FP), SI
+	MOVQ n+16(FP), CX
+	VBROADCASTSD base+24(FP), Y0
+	VBROADCASTSD top+32(FP), Y2
+	MOVQ words+40(FP), BX
+	VXORPD Y1, Y1, Y1
+	XORQ AX, AX
+	TESTQ CX, CX
+	JZ done
+step:
+	VADDPD (SI)(AX*8), Y0, Y3
+	VADDPD 32(SI)(AX*8), Y0, Y4
+	VMAXPD Y1, Y3, Y3
+	VMAXPD Y1, Y4, Y4
+	VMINPD Y2, Y3, Y3
+	VMINPD Y2, Y4, Y4
+	VCVTTPD2DQY Y3, X3
+	VCVTTPD2DQY Y4, X4
+	VINSERTI128 $1, X4, Y3, Y3
+	VPCMPEQD Y5, Y5, Y5
+	VPGATHERDD Y5, (BX)(Y3*4), Y6
+	VMOVDQU Y6, (DI)(AX*4)
+	ADDQ $8, AX
+	CMPQ AX, CX
+	JB step
+done:
+	VZEROUPPER
+	RET

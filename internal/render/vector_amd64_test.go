@@ -44,3 +44,34 @@ func TestGlyphOverAVX2IsGo(t *testing.T) {
 		}
 	}
 }
+
+// The vector gradient row stores what the Go code stores, for rows of
+// every length (the last few pixels are the Go code's) and positions
+// past either end of the table, which clamp.
+func TestLinearRowAVX2IsGo(t *testing.T) {
+	if !useAVX2 {
+		t.Skip("this processor has no AVX2")
+	}
+	rnd := rand.New(rand.NewPCG(13, 14))
+	var words [2 * gradientSteps]uint32
+	for i := range words {
+		words[i] = rnd.Uint32()
+	}
+	for n := range 500 {
+		w := 1 + rnd.IntN(100)
+		cols := make([]float64, w)
+		start, step := rnd.Float64()*3000-1500, rnd.Float64()*40-20
+		for i := range cols {
+			cols[i] = start + float64(i)*step
+		}
+		base := rnd.Float64()*600 - 300
+		got, want := make([]uint8, 4*w), make([]uint8, 4*w)
+		linearRow(got, cols, base, &words)
+		useAVX2 = false
+		linearRow(want, cols, base, &words)
+		useAVX2 = true
+		if !bytes.Equal(got, want) {
+			t.Fatalf("case %d: %d pixels from %v by %v, base %v: the vector row differs", n, w, start, step, base)
+		}
+	}
+}

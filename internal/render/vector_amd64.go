@@ -8,8 +8,9 @@ import (
 	"golang.org/x/sys/cpu"
 )
 
-// useAVX2 is whether glyph masks are composited with AVX2 instructions;
-// tests turn it off to compare with the Go code.
+// useAVX2 is whether glyph masks are composited, and opaque linear
+// gradients filled, with AVX2 instructions; tests turn it off to compare
+// with the Go code.
 var useAVX2 = cpu.X86.HasAVX2
 
 // ink is a colour as glyphOverAVX2 reads it: its premultiplied 16-bit
@@ -26,7 +27,7 @@ type ink struct {
 // byte of each lane into each half's first four bytes, and the lane
 // order that puts those two pixels side by side.
 //
-//lint:ignore U1000 text_amd64.s reads it.
+//lint:ignore U1000 vector_amd64.s reads it.
 var overK = func() (k [5][32]byte) {
 	for i := 0; i < 32; i += 4 {
 		k[0][i], k[0][i+1] = 0xff, 0xff
@@ -77,3 +78,18 @@ func glyphOverVector(dst []uint8, dstStride int, mask []uint8, maskStride, w, ro
 
 //go:noescape
 func glyphOverAVX2(dst *uint8, dstStride int, mask *uint8, maskStride int, pairs, rows int, c *ink)
+
+// linearRowVector stores the first pixels of an opaque linear gradient's
+// row, eight at a time, as linearRow's Go code does, and returns how
+// many it stored: none without AVX2.
+func linearRowVector(row []uint8, cols []float64, base float64, words *[2 * gradientSteps]uint32) int {
+	n := min(len(row)/4, len(cols)) &^ 7
+	if !useAVX2 || n == 0 {
+		return 0
+	}
+	linearRowAVX2(&row[0], &cols[0], n, base, gradientSteps, words)
+	return n
+}
+
+//go:noescape
+func linearRowAVX2(row *uint8, cols *float64, n int, base, top float64, words *[2 * gradientSteps]uint32)
