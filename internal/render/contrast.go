@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
@@ -257,7 +258,7 @@ func worstContrast(back *image.RGBA, top int, box image.Rectangle, c color.RGBA)
 	// are read from the rows directly, as RGBAAt's checks for each were
 	// a sixtieth of a build's CPU time; those left or right of the
 	// canvas are transparent black, as RGBAAt gives them.
-	var last color.RGBA
+	var last uint32
 	seen := false
 	x0, x1 := back.Rect.Min.X, back.Rect.Max.X
 	for y := y0; y < y1; y += step {
@@ -266,15 +267,15 @@ func worstContrast(back *image.RGBA, top int, box image.Rectangle, c color.RGBA)
 		}
 		row := back.Pix[back.PixOffset(x0, y-top):]
 		for x := box.Min.X; x < box.Max.X; x += step {
-			var bg color.RGBA
+			var px uint32
 			if x >= x0 && x < x1 {
-				p := row[4*(x-x0) : 4*(x-x0)+4 : 4*(x-x0)+4]
-				bg = color.RGBA{p[0], p[1], p[2], p[3]}
+				px = binary.LittleEndian.Uint32(row[4*(x-x0):])
 			}
-			if seen && bg == last {
+			if seen && px == last {
 				continue
 			}
-			last, seen = bg, true
+			last, seen = px, true
+			bg := color.RGBA{uint8(px), uint8(px >> 8), uint8(px >> 16), uint8(px >> 24)}
 			worst = math.Min(worst, theme.Contrast(over(c, bg), bg))
 		}
 	}
