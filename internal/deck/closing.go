@@ -10,10 +10,52 @@ import (
 // closing makes the call-to-action slide from pkpm.yaml: the account's
 // logo, the message, the reactions to ask for and the handle.
 func (c *composer) closing() {
+	p := c.in.Project
+	look := c.t.Look("closing")
+	sl := c.newSlide(Closing, 0, look)
+	x0, x1 := c.gridSafe()
+	spec, logo := c.closingSpec()
+	res := c.closingFit
+	if res == nil {
+		r := c.eng.Fit(spec)
+		res = &r
+	}
+	if res.Overflow {
+		c.fail("pkpm.yaml", 0, "the closing slide's title and text do not fit on a %s slide; shorten closing.title or closing.text", c.in.Size)
+	}
+	k := min(1, c.h/c.w)
+	page := res.Pages[0]
+	if logo > 0 {
+		if _, y0, _, _, ok := bounds(page); ok {
+			ls, w := c.logo(logo, sl.Background.From)
+			x := x0
+			if look.Align == "center" {
+				x = x0 + (x1-x0-w)/2
+			}
+			for _, l := range ls {
+				sl.Layers = append(sl.Layers, moveLayer(l, x, y0-36*k-logo/2))
+			}
+			for i := range sl.Layers {
+				if sl.Layers[i].Role == Chrome {
+					sl.Layers[i].Role = Decor // the big logo is part of the slide, not its footer
+				}
+			}
+		}
+	}
+	c.placeText(&sl, look, page, false)
+	sl.Alt = fmt.Sprintf("%s %s", ensurePeriod(p.Closing.Title), ensurePeriod(p.Closing.Text))
+	c.slides = append(c.slides, sl)
+	c.divided(*res, config.FileName, len(c.slides)-1)
+}
+
+// closingSpec is what the closing slide's text is laid out as, and the
+// size of its big logo (0 for none). It depends on the template, the
+// project and the canvas alone, so prefit lays it out beside the
+// sections.
+func (c *composer) closingSpec() (layout.Spec, float64) {
 	t := c.t
 	p := c.in.Project
 	look := t.Look("closing")
-	sl := c.newSlide(Closing, 0, look)
 	title := t.Type["title"]
 	x0, x1 := c.gridSafe()
 	align := layout.Left
@@ -43,31 +85,6 @@ func (c *composer) closing() {
 	// The call to action is body text: it may not shrink below the body
 	// minimum, which sets how far the whole slide can shrink; the title
 	// stops at the kind's smallest title size.
-	res := c.eng.Fit(layout.Spec{Box: box, Blocks: blocks,
-		MaxSize: title.Max, MinSize: t.Type["body"].Min / 0.45, VAlign: valign(look.VAlign), FewerLines: true})
-	if res.Overflow {
-		c.fail("pkpm.yaml", 0, "the closing slide's title and text do not fit on a %s slide; shorten closing.title or closing.text", c.in.Size)
-	}
-	page := res.Pages[0]
-	if logo > 0 {
-		if _, y0, _, _, ok := bounds(page); ok {
-			ls, w := c.logo(logo, sl.Background.From)
-			x := x0
-			if align == layout.Center {
-				x = x0 + (x1-x0-w)/2
-			}
-			for _, l := range ls {
-				sl.Layers = append(sl.Layers, moveLayer(l, x, y0-36*k-logo/2))
-			}
-			for i := range sl.Layers {
-				if sl.Layers[i].Role == Chrome {
-					sl.Layers[i].Role = Decor // the big logo is part of the slide, not its footer
-				}
-			}
-		}
-	}
-	c.placeText(&sl, look, page, false)
-	sl.Alt = fmt.Sprintf("%s %s", ensurePeriod(p.Closing.Title), ensurePeriod(p.Closing.Text))
-	c.slides = append(c.slides, sl)
-	c.divided(res, config.FileName, len(c.slides)-1)
+	return layout.Spec{Box: box, Blocks: blocks,
+		MaxSize: title.Max, MinSize: t.Type["body"].Min / 0.45, VAlign: valign(look.VAlign), FewerLines: true}, logo
 }

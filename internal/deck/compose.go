@@ -52,6 +52,8 @@ type composer struct {
 	diags  []diag.Diagnostic
 	scrims []scrimRef // veils over photos, measured once the text is placed
 	short  float64    // the base size of the post's short content slides
+	// closingFit is the closing slide's text, laid out by prefit.
+	closingFit *layout.Result
 }
 
 // Canvas is the size in pixels and the margins of a post's slides in the

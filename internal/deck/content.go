@@ -79,11 +79,19 @@ func (c *composer) textFit(s content.Section, p plan, blocks []layout.Block, loo
 }
 
 // prefit lays out the text of every content and list section ahead of
-// making their slides, on as many engines as the helpers lend. Making the
-// slides, which numbers them, stays in order.
+// making their slides, on as many engines as the helpers lend, and the
+// closing slide's first: it was laid out alone after the sections, on
+// one core (its emoji, too, are shaped in a font of their own). Making
+// the slides, which numbers them, stays in order.
 func (c *composer) prefit(sections []content.Section, plans []plan) {
-	c.each(len(sections), func(cc *composer, i int) {
-		s, p := sections[i], plans[i]
+	c.each(len(sections)+1, func(cc *composer, i int) {
+		if i == 0 {
+			spec, _ := cc.closingSpec()
+			res := cc.eng.Fit(spec)
+			c.closingFit = &res
+			return
+		}
+		s, p := sections[i-1], plans[i-1]
 		if p.kind != Content && p.kind != List || len(s.Blocks) == 0 {
 			return
 		}
@@ -93,7 +101,7 @@ func (c *composer) prefit(sections []content.Section, plans []plan) {
 			return
 		}
 		res := cc.textFit(s, p, blocks, look)
-		plans[i].fit = &res
+		plans[i-1].fit = &res
 	})
 }
 
