@@ -15,7 +15,7 @@ const Bytes = 48 << 20
 // hugePage is the size of a transparent huge page on amd64 and arm64.
 const hugePage = 2 << 20
 
-// costlyFault is the mean time of a first touch of a 4 KB page, in
+// costlyFault is the median time of a first touch of a 4 KB page, in
 // nanoseconds, from which huge pages pay. Machines differ by more than
 // ten times, and which pages are cheaper turns on it:
 //   - where a fault costs 13 to 20 µs (virtual machines under PVM), a
