@@ -84,11 +84,11 @@ func (c *composer) textFit(s content.Section, p plan, blocks []layout.Block, loo
 // one core (its emoji, too, are shaped in a font of their own). Making
 // the slides, which numbers them, stays in order.
 func (c *composer) prefit(sections []content.Section, plans []plan) {
+	var closing layout.Result // set aside until every helper has copied c
 	c.each(len(sections)+1, func(cc *composer, i int) {
 		if i == 0 {
 			spec, _ := cc.closingSpec()
-			res := cc.eng.Fit(spec)
-			c.closingFit = &res
+			closing = cc.eng.Fit(spec)
 			return
 		}
 		s, p := sections[i-1], plans[i-1]
@@ -103,6 +103,7 @@ func (c *composer) prefit(sections []content.Section, plans []plan) {
 		res := cc.textFit(s, p, blocks, look)
 		plans[i-1].fit = &res
 	})
+	c.closingFit = &closing
 }
 
 // ruleRoom is the space an accent bar takes above a heading.
