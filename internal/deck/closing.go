@@ -8,18 +8,14 @@ import (
 )
 
 // closing makes the call-to-action slide from pkpm.yaml: the account's
-// logo, the message, the reactions to ask for and the handle.
-func (c *composer) closing() {
+// logo, the message, the reactions to ask for and the handle, the text
+// as prefit laid closingSpec out.
+func (c *composer) closing(res layout.Result) {
 	p := c.in.Project
 	look := c.t.Look("closing")
 	sl := c.newSlide(Closing, 0, look)
 	x0, x1 := c.gridSafe()
-	spec, logo := c.closingSpec()
-	res := c.closingFit
-	if res == nil {
-		r := c.eng.Fit(spec)
-		res = &r
-	}
+	logo := c.closingLogo()
 	if res.Overflow {
 		c.fail("pkpm.yaml", 0, "the closing slide's title and text do not fit on a %s slide; shorten closing.title or closing.text", c.in.Size)
 	}
@@ -45,14 +41,22 @@ func (c *composer) closing() {
 	c.placeText(&sl, look, page, false)
 	sl.Alt = fmt.Sprintf("%s %s", ensurePeriod(p.Closing.Title), ensurePeriod(p.Closing.Text))
 	c.slides = append(c.slides, sl)
-	c.divided(*res, config.FileName, len(c.slides)-1)
+	c.divided(res, config.FileName, len(c.slides)-1)
 }
 
-// closingSpec is what the closing slide's text is laid out as, and the
-// size of its big logo (0 for none). It depends on the template, the
-// project and the canvas alone, so prefit lays it out beside the
-// sections.
-func (c *composer) closingSpec() (layout.Spec, float64) {
+// closingLogo is the size of the closing slide's big logo, 0 for none:
+// a wide canvas has no room for it.
+func (c *composer) closingLogo() float64 {
+	if c.h < c.w {
+		return 0
+	}
+	return 132 * min(1, c.h/c.w)
+}
+
+// closingSpec is what the closing slide's text is laid out as. It
+// depends on the template, the project and the canvas alone, so prefit
+// lays it out beside the sections.
+func (c *composer) closingSpec() layout.Spec {
 	t := c.t
 	p := c.in.Project
 	look := t.Look("closing")
@@ -77,14 +81,11 @@ func (c *composer) closingSpec() (layout.Spec, float64) {
 	}
 	m := c.m
 	k := min(1, c.h/c.w)
-	logo := 132 * k
-	if c.h < c.w {
-		logo = 0 // no room on a wide canvas
-	}
+	logo := c.closingLogo()
 	box := c.clear(look, layout.Box{X: x0, Y: m.Top + logo + 36*k, W: x1 - x0, H: c.h - m.Top - m.Bottom - 40 - logo - 36*k})
 	// The call to action is body text: it may not shrink below the body
 	// minimum, which sets how far the whole slide can shrink; the title
 	// stops at the kind's smallest title size.
 	return layout.Spec{Box: box, Blocks: blocks,
-		MaxSize: title.Max, MinSize: t.Type["body"].Min / 0.45, VAlign: valign(look.VAlign), FewerLines: true}, logo
+		MaxSize: title.Max, MinSize: t.Type["body"].Min / 0.45, VAlign: valign(look.VAlign), FewerLines: true}
 }

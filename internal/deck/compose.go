@@ -52,8 +52,6 @@ type composer struct {
 	diags  []diag.Diagnostic
 	scrims []scrimRef // veils over photos, measured once the text is placed
 	short  float64    // the base size of the post's short content slides
-	// closingFit is the closing slide's text, laid out by prefit.
-	closingFit *layout.Result
 }
 
 // Canvas is the size in pixels and the margins of a post's slides in the
@@ -92,11 +90,11 @@ func Compose(in Input, eng *layout.Engine) ([]Slide, []diag.Diagnostic) {
 		plans[i] = c.plan(s)
 	}
 	c.shortSlides(sections, plans)
-	c.prefit(sections, plans)
+	closing := c.prefit(sections, plans)
 	for i, s := range sections {
 		c.section(s, plans[i])
 	}
-	c.closing()
+	c.closing(closing)
 	if len(a.Meta.Sources) > 0 {
 		c.sources()
 	}

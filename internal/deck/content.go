@@ -79,16 +79,15 @@ func (c *composer) textFit(s content.Section, p plan, blocks []layout.Block, loo
 }
 
 // prefit lays out the text of every content and list section ahead of
-// making their slides, on as many engines as the helpers lend, and the
-// closing slide's first: it was laid out alone after the sections, on
-// one core (its emoji, too, are shaped in a font of their own). Making
-// the slides, which numbers them, stays in order.
-func (c *composer) prefit(sections []content.Section, plans []plan) {
-	var closing layout.Result // set aside until every helper has copied c
+// making their slides, on as many engines as the helpers lend, and
+// returns the closing slide's, laid out first among them: alone after
+// the sections it kept one core waiting (its emoji, too, are shaped in
+// a font of their own). Making the slides, which numbers them, stays in
+// order.
+func (c *composer) prefit(sections []content.Section, plans []plan) (closing layout.Result) {
 	c.each(len(sections)+1, func(cc *composer, i int) {
 		if i == 0 {
-			spec, _ := cc.closingSpec()
-			closing = cc.eng.Fit(spec)
+			closing = cc.eng.Fit(cc.closingSpec())
 			return
 		}
 		s, p := sections[i-1], plans[i-1]
@@ -103,7 +102,7 @@ func (c *composer) prefit(sections []content.Section, plans []plan) {
 		res := cc.textFit(s, p, blocks, look)
 		plans[i-1].fit = &res
 	})
-	c.closingFit = &closing
+	return closing
 }
 
 // ruleRoom is the space an accent bar takes above a heading.
